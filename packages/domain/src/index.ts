@@ -1,0 +1,39 @@
+export { apply, applyAll } from './apply.ts';
+export { assertNever } from './assertNever.ts';
+export type { Command, CommandType, StageDuration } from './command.ts';
+export { COMMAND_TYPES, FACILITATOR_COMMANDS } from './command.ts';
+export type { Decision } from './decide.ts';
+export { decide } from './decide.ts';
+export type { SessionEvent, SessionEventType } from './event.ts';
+export { LIMITS } from './limits.ts';
+export { Locale, type Localized, localize } from './localized.ts';
+export { REJECTIONS, Rejection } from './rejection.ts';
+export { ASSIGNABLE_ROLES, type AssignableRole, ROLES, Role } from './role.ts';
+export type {
+  CreateSessionInput,
+  Person,
+  PrivateNote,
+  SessionState,
+  StageChange,
+} from './session.ts';
+export {
+  clientOf,
+  createSession,
+  currentStage,
+  facilitatorOf,
+  findPerson,
+  Lifecycle,
+  Presence,
+  totalPlannedMs,
+} from './session.ts';
+export type { RebalanceProposal, SessionClock } from './sessionClock.ts';
+export { proposeRebalance, REBALANCE_MIN_STAGE_MS, sessionClock } from './sessionClock.ts';
+export { Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
+export { CUSTOM_STAGE_GUIDANCE, STAGE_CATALOGUE } from './stageCatalogue.ts';
+export type { Template } from './templates.ts';
+export { CLASSIC_SIX_STEPS, findTemplate, REMOTE_TWO_HOURS, TEMPLATES } from './templates.ts';
+export { isValidName, isValidText } from './text.ts';
+export type { Timer, TimerStatus } from './timer.ts';
+export { adjustTimer, idleTimer, isOvertime, remainingMs } from './timer.ts';
+export type { SessionView } from './viewFor.ts';
+export { isPublicEvent, viewFor, visibleEvent } from './viewFor.ts';

@@ -1,0 +1,28 @@
+import type { Localized } from './localized.ts';
+import type { Role } from './role.ts';
+
+/** Who holds the floor during a stage. */
+export const Floor = {
+  client: 'client',
+  consultants: 'consultants',
+  everyone: 'everyone',
+  facilitator: 'facilitator',
+} as const;
+export type Floor = (typeof Floor)[keyof typeof Floor];
+
+export interface Stage {
+  /** Unique within a session; built-in stages keep their catalogue key. */
+  readonly key: string;
+  readonly title: Localized;
+  /** Planned duration; null where the method sets none (contract, break, conclusion). */
+  readonly plannedMs: number | null;
+  readonly floor: Floor;
+  /** What each role does now, one line each. */
+  readonly guidance: Readonly<Record<Role, Localized>>;
+}
+
+export const MINUTE_MS = 60_000;
+
+export function minutes(count: number): number {
+  return count * MINUTE_MS;
+}
