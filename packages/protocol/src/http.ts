@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
+import { tokenSchema } from './messages.ts';
+
+/** POST /api/sessions: a facilitator creates a session in a plain browser. */
+export const createSessionRequestSchema = z.object({
+  groupName: groupNameSchema,
+  templateKey: z.string().min(1).max(64),
+  facilitatorName: displayNameSchema,
+});
+export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
+
+export const createSessionResponseSchema = z.object({
+  sessionId: idSchema,
+  personId: idSchema,
+  /** The facilitator's own credential: it is also inside `facilitatorLink`. */
+  token: tokenSchema,
+  /** Secrets travel in the fragment, which browsers never send to a server or in a Referer. */
+  facilitatorLink: z.string().url(),
+  participantLink: z.string().url(),
+});
+export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
+
+/** POST /api/sessions/:sessionId/join: a participant enters with the shared link and a name. */
+export const joinRequestSchema = z.object({
+  joinToken: tokenSchema,
+  displayName: displayNameSchema,
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+export const joinResponseSchema = z.object({ personId: idSchema, token: tokenSchema });
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
+
+/** POST /api/sessions/:sessionId/invitation: what the join page shows before asking a name. */
+export const invitationRequestSchema = z.object({ joinToken: tokenSchema });
+export const invitationResponseSchema = z.object({
+  groupName: z.string(),
+  lifecycle: z.enum(['scheduled', 'live', 'ended']),
+});
+export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
+
+export const sessionParamsSchema = z.object({ sessionId: idSchema });
+
+export const HttpErrorCode = {
+  invalidRequest: 'invalidRequest',
+  unknownTemplate: 'unknownTemplate',
+  sessionNotFound: 'sessionNotFound',
+  unauthorized: 'unauthorized',
+  sessionFull: 'sessionFull',
+  sessionEnded: 'sessionEnded',
+  rateLimited: 'rateLimited',
+  notFound: 'notFound',
+  internal: 'internal',
+} as const;
+export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
+
+export const httpErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(Object.values(HttpErrorCode) as [HttpErrorCode, ...HttpErrorCode[]]),
+    message: z.string(),
+  }),
+});
+export type HttpError = z.infer<typeof httpErrorSchema>;
