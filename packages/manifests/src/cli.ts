@@ -9,7 +9,7 @@ if (request.ok === 'help') {
   console.error(`error: ${request.message}\n\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  // pnpm runs the script inside this package; INIT_CWD is where `pnpm manifests` was started.
+  // pnpm runs the script inside this package; INIT_CWD is where the outer command ran (the root).
   const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), request.value.outDir);
   for (const path of writeManifests(request.value.deployment, outDir)) console.log(`wrote ${path}`);
   if (request.value.deployment.teamsClientId === null) {
