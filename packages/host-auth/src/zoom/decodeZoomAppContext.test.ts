@@ -64,8 +64,12 @@ describe('decodeZoomAppContext', () => {
     expect(decodeZoomAppContext(urlSafe, OPTIONS).ok).toBe(true);
   });
 
-  it('gives a guest without uid a null user id', () => {
-    const result = decodeZoomAppContext(header({ uid: undefined }), OPTIONS);
+  it.each([
+    ['without uid', undefined],
+    ['with an empty uid', ''],
+    ['with a null uid', null],
+  ])('gives a guest %s a null user id', (_, uid) => {
+    const result = decodeZoomAppContext(header({ uid }), OPTIONS);
 
     expect(result.ok && result.context.userId).toBeNull();
   });
@@ -160,6 +164,7 @@ describe('decodeZoomAppContext', () => {
     ['without expiry', { exp: undefined }],
     ['with an expiry in text', { exp: String(NOW + 60_000) }],
     ['with a numeric uid', { uid: 42 }],
+    ['with a breakout room that is not text', { bmid: { id: 1 } }],
   ])('rejects a payload %s as invalid', (_, overrides) => {
     expect(decodeZoomAppContext(header(overrides), OPTIONS)).toEqual({
       ok: false,

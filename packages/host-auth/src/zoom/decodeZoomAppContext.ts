@@ -176,8 +176,8 @@ function validate(
   if (!isNonEmptyString(mid) || !isNonEmptyString(typ) || !Number.isFinite(exp)) {
     return fail(ZoomContextError.invalidPayload);
   }
-  if (uid !== undefined && !isNonEmptyString(uid)) return fail(ZoomContextError.invalidPayload);
-  if (bmid !== undefined && bmid !== '' && !isNonEmptyString(bmid)) {
+  // Guests have no uid; an empty or null one is read the same way rather than refused.
+  if (!isAbsentOrString(uid) || !isAbsentOrString(bmid)) {
     return fail(ZoomContextError.invalidPayload);
   }
 
@@ -190,13 +190,17 @@ function validate(
     ok: true,
     context: {
       meetingUuid: mid,
-      userId: uid ?? null,
+      userId: isNonEmptyString(uid) ? uid : null,
       role: normaliseZoomRole(claims.attendrole),
       breakoutMeetingUuid: isNonEmptyString(bmid) ? bmid : null,
       typ,
       expiresAt,
     },
   };
+}
+
+function isAbsentOrString(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
 }
 
 function isNonEmptyString(value: unknown): value is string {
