@@ -1,0 +1,17 @@
+export type {
+  AppendResult,
+  Credential,
+  CredentialKind,
+  LoadedSession,
+  LogEntry,
+  NewSession,
+  SessionStore,
+  StoredEvent,
+} from './sessionStore.ts';
+export {
+  openSqlite,
+  SQLITE_MIGRATIONS_DIR,
+  type SqliteOptions,
+  type SqliteSynchronous,
+} from './sqlite/openSqlite.ts';
+export { createSqliteSessionStore } from './sqlite/sqliteSessionStore.ts';

@@ -1,0 +1,72 @@
+import type { SessionEvent, SessionState } from '@cercle/domain';
+
+/** How a credential was obtained; Zoom and Teams identities issue their own kinds. */
+export type CredentialKind = 'link' | 'zoom' | 'teams';
+
+export interface Credential {
+  readonly tokenHash: string;
+  readonly sessionId: string;
+  readonly personId: string;
+  readonly kind: CredentialKind;
+  readonly createdAt: number;
+  /** Null for a link credential, which lives as long as its session. */
+  readonly expiresAt: number | null;
+}
+
+export interface LogEntry {
+  readonly event: SessionEvent;
+  readonly actorId: string;
+  readonly commandId: string | null;
+  readonly at: number;
+}
+
+export interface StoredEvent {
+  readonly seq: number;
+  readonly event: SessionEvent;
+  readonly commandId: string | null;
+}
+
+export interface LoadedSession {
+  readonly state: SessionState;
+  /** Sequence number of the last event folded into `state`. */
+  readonly seq: number;
+}
+
+export type AppendResult =
+  | { readonly ok: true; readonly seq: number }
+  | { readonly ok: false; readonly reason: 'conflict' | 'notFound'; readonly headSeq: number };
+
+export interface NewSession {
+  readonly state: SessionState;
+  readonly joinTokenHash: string;
+  readonly facilitatorCredential: Credential;
+}
+
+/**
+ * The durable home of sessions: an append-only event log per session with gap-free sequence
+ * numbers, the latest snapshot, and credentials (hashes only). Async so that a networked
+ * database can implement it with the same contract.
+ */
+export interface SessionStore {
+  createSession(session: NewSession): Promise<void>;
+  /** The latest snapshot with every later event applied, or null for an unknown session. */
+  load(sessionId: string): Promise<LoadedSession | null>;
+  /**
+   * Commits events atomically after `expectedSeq`; refuses with `conflict` when the log moved.
+   * `snapshot`, when given, is the state after these events and is saved in the same transaction.
+   */
+  append(
+    sessionId: string,
+    expectedSeq: number,
+    entries: readonly LogEntry[],
+    snapshot?: SessionState,
+  ): Promise<AppendResult>;
+  /** Events after `afterSeq`, in order, at most `limit`. */
+  eventsSince(sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  joinTokenHash(sessionId: string): Promise<string | null>;
+  issueCredential(credential: Credential): Promise<void>;
+  findCredential(tokenHash: string): Promise<Credential | null>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

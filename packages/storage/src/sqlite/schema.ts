@@ -1,0 +1,52 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  groupName: text('group_name').notNull(),
+  templateKey: text('template_key').notNull(),
+  createdAt: integer('created_at').notNull(),
+  /** Sequence number of the last committed event; 0 before any. */
+  headSeq: integer('head_seq').notNull().default(0),
+  /** SHA-256 of the shared participant link's secret. */
+  joinTokenHash: text('join_token_hash').notNull(),
+});
+
+export const events = sqliteTable(
+  'events',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    commandId: text('command_id'),
+    payload: text('payload').notNull(),
+    at: integer('at').notNull(),
+  },
+  // The key makes sequence numbers unique per session: a concurrent writer loses, never forks.
+  (table) => [primaryKey({ columns: [table.sessionId, table.seq] })],
+);
+
+export const snapshots = sqliteTable('snapshots', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  state: text('state').notNull(),
+});
+
+export const credentials = sqliteTable(
+  'credentials',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at'),
+  },
+  (table) => [index('credentials_session').on(table.sessionId)],
+);

@@ -1,0 +1,146 @@
+import { applyAll, type SessionEvent, type SessionState } from '@cercle/domain';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type {
+  AppendResult,
+  Credential,
+  CredentialKind,
+  LoadedSession,
+  LogEntry,
+  NewSession,
+  SessionStore,
+  StoredEvent,
+} from '../sessionStore.ts';
+import { openSqlite, type SqliteOptions } from './openSqlite.ts';
+import { credentials, events, sessions, snapshots } from './schema.ts';
+
+/** SessionStore on SQLite. better-sqlite3 is synchronous: each call is one short transaction. */
+export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
+  const { db, raw } = openSqlite(options);
+
+  const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), gt(events.seq, afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(limit)
+      .all();
+
+  const appendNow = (
+    sessionId: string,
+    expectedSeq: number,
+    entries: readonly LogEntry[],
+    snapshot?: SessionState,
+  ): AppendResult =>
+    db.transaction(
+      (tx) => {
+        const session = tx
+          .select({ headSeq: sessions.headSeq })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId))
+          .get();
+        if (!session) return { ok: false, reason: 'notFound', headSeq: 0 } as const;
+        if (session.headSeq !== expectedSeq)
+          return { ok: false, reason: 'conflict', headSeq: session.headSeq } as const;
+        let seq = expectedSeq;
+        for (const entry of entries) {
+          seq += 1;
+          tx.insert(events)
+            .values({
+              sessionId,
+              seq,
+              type: entry.event.type,
+              actorId: entry.actorId,
+              commandId: entry.commandId,
+              payload: JSON.stringify(entry.event),
+              at: entry.at,
+            })
+            .run();
+        }
+        tx.update(sessions).set({ headSeq: seq }).where(eq(sessions.id, sessionId)).run();
+        if (snapshot) {
+          const state = JSON.stringify(snapshot);
+          tx.insert(snapshots)
+            .values({ sessionId, seq, state })
+            .onConflictDoUpdate({ target: snapshots.sessionId, set: { seq, state } })
+            .run();
+        }
+        return { ok: true, seq } as const;
+      },
+      { behavior: 'immediate' },
+    );
+
+  return {
+    async createSession({ state, joinTokenHash, facilitatorCredential }: NewSession) {
+      db.transaction((tx) => {
+        tx.insert(sessions)
+          .values({
+            id: state.id,
+            groupName: state.groupName,
+            templateKey: state.templateKey,
+            createdAt: state.createdAt,
+            headSeq: 0,
+            joinTokenHash,
+          })
+          .run();
+        tx.insert(snapshots)
+          .values({ sessionId: state.id, seq: 0, state: JSON.stringify(state) })
+          .run();
+        tx.insert(credentials).values(facilitatorCredential).run();
+      });
+    },
+
+    async load(sessionId): Promise<LoadedSession | null> {
+      const snapshot = db.select().from(snapshots).where(eq(snapshots.sessionId, sessionId)).get();
+      if (!snapshot) return null;
+      const tail = readEvents(sessionId, snapshot.seq, Number.MAX_SAFE_INTEGER);
+      const state = applyAll(
+        JSON.parse(snapshot.state) as SessionState,
+        tail.map((row) => JSON.parse(row.payload) as SessionEvent),
+      );
+      return { state, seq: tail.at(-1)?.seq ?? snapshot.seq };
+    },
+
+    async append(sessionId, expectedSeq, entries, snapshot) {
+      return appendNow(sessionId, expectedSeq, entries, snapshot);
+    },
+
+    async eventsSince(sessionId, afterSeq, limit): Promise<StoredEvent[]> {
+      return readEvents(sessionId, afterSeq, limit).map((row) => ({
+        seq: row.seq,
+        event: JSON.parse(row.payload) as SessionEvent,
+        commandId: row.commandId,
+      }));
+    },
+
+    async joinTokenHash(sessionId) {
+      const row = db
+        .select({ hash: sessions.joinTokenHash })
+        .from(sessions)
+        .where(eq(sessions.id, sessionId))
+        .get();
+      return row?.hash ?? null;
+    },
+
+    async issueCredential(credential: Credential) {
+      db.insert(credentials).values(credential).run();
+    },
+
+    async findCredential(tokenHash) {
+      const row = db.select().from(credentials).where(eq(credentials.tokenHash, tokenHash)).get();
+      return row ? { ...row, kind: row.kind as CredentialKind } : null;
+    },
+
+    async ping() {
+      try {
+        return raw.prepare('select 1 as ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      if (raw.open) raw.close();
+    },
+  };
+}

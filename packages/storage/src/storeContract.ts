@@ -1,0 +1,183 @@
+import { apply, createSession, decide, REMOTE_TWO_HOURS, type SessionState } from '@cercle/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Credential, LogEntry, SessionStore } from './sessionStore.ts';
+
+const T0 = 1_700_000_000_000;
+
+function newSession(id: string): SessionState {
+  return createSession({
+    id,
+    groupName: 'Cercle des cadres',
+    template: REMOTE_TWO_HOURS,
+    facilitator: { id: 'fac', displayName: 'Awa' },
+    now: T0,
+  });
+}
+
+function credential(sessionId: string, personId: string, tokenHash: string): Credential {
+  return { tokenHash, sessionId, personId, kind: 'link', createdAt: T0, expiresAt: null };
+}
+
+function entry(
+  state: SessionState,
+  actorId: string,
+  command: Parameters<typeof decide>[1],
+  at: number,
+): LogEntry {
+  const decision = decide(state, command, actorId, at);
+  if (!decision.ok) throw new Error(`refused: ${decision.reason}`);
+  const [event] = decision.events;
+  if (!event) throw new Error('no event');
+  return { event, actorId, commandId: `c${at}`, at };
+}
+
+/**
+ * The behaviour every SessionStore must show. Each implementation runs it with its own factory;
+ * `reopen` (when the store is durable) opens a second store on the same data.
+ */
+export function describeSessionStoreContract(
+  name: string,
+  factory: () => Promise<{ store: SessionStore; reopen?: () => Promise<SessionStore> }>,
+): void {
+  describe(`SessionStore contract: ${name}`, () => {
+    const open: SessionStore[] = [];
+    const make = async () => {
+      const made = await factory();
+      open.push(made.store);
+      return made;
+    };
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close();
+    });
+
+    it('loads a created session at sequence 0, and nothing it does not know', async () => {
+      const { store } = await make();
+      const state = newSession('s1');
+      await store.createSession({
+        state,
+        joinTokenHash: 'j1',
+        facilitatorCredential: credential('s1', 'fac', 'h1'),
+      });
+      expect(await store.load('s1')).toEqual({ state, seq: 0 });
+      expect(await store.load('nope')).toBeNull();
+      expect(await store.joinTokenHash('s1')).toBe('j1');
+      expect(await store.findCredential('h1')).toMatchObject({ sessionId: 's1', personId: 'fac' });
+      expect(await store.findCredential('unknown')).toBeNull();
+    });
+
+    it('appends events with gap-free sequence numbers and returns them in order', async () => {
+      const { store } = await make();
+      let state = newSession('s2');
+      await store.createSession({
+        state,
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('s2', 'fac', 'h2'),
+      });
+      const join = entry(state, 'p1', { type: 'join', displayName: 'Bo' }, T0 + 1);
+      expect(await store.append('s2', 0, [join])).toEqual({ ok: true, seq: 1 });
+      state = (await store.load('s2'))!.state;
+      const start = entry(state, 'fac', { type: 'startSession' }, T0 + 2);
+      expect(await store.append('s2', 1, [start])).toEqual({ ok: true, seq: 2 });
+      const since = await store.eventsSince('s2', 0, 100);
+      expect(since.map((e) => e.seq)).toEqual([1, 2]);
+      expect(since.map((e) => e.event.type)).toEqual(['personJoined', 'sessionStarted']);
+      expect(await store.eventsSince('s2', 1, 100)).toHaveLength(1);
+      expect(await store.eventsSince('s2', 0, 1)).toHaveLength(1);
+    });
+
+    it('refuses an append whose expected sequence is stale, and writes nothing', async () => {
+      const { store } = await make();
+      const state = newSession('s3');
+      await store.createSession({
+        state,
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('s3', 'fac', 'h3'),
+      });
+      const start = entry(state, 'fac', { type: 'startSession' }, T0 + 1);
+      expect((await store.append('s3', 0, [start])).ok).toBe(true);
+      expect(await store.append('s3', 0, [start])).toEqual({
+        ok: false,
+        reason: 'conflict',
+        headSeq: 1,
+      });
+      expect(await store.eventsSince('s3', 0, 100)).toHaveLength(1);
+      expect(await store.append('missing', 0, [start])).toMatchObject({
+        ok: false,
+        reason: 'notFound',
+      });
+    });
+
+    it('a snapshot plus the events after it equals the full replay', async () => {
+      const { store } = await make();
+      let state = newSession('s4');
+      await store.createSession({
+        state,
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('s4', 'fac', 'h4'),
+      });
+      let seq = 0;
+      const commands = [
+        { type: 'startSession' },
+        { type: 'startTimer' },
+        { type: 'adjustTimer', deltaMs: 60_000 },
+        { type: 'goToStage', fromIndex: 0, toIndex: 1 },
+        { type: 'writeNote', text: 'private' },
+      ] as const;
+      for (const [i, command] of commands.entries()) {
+        const e = entry(state, 'fac', command, T0 + 10 * (i + 1));
+        state = apply(state, e.event);
+        // Snapshot in the middle of the run, as the server does every so many events.
+        const result = await store.append('s4', seq, [e], i === 2 ? state : undefined);
+        if (!result.ok) throw new Error('append failed');
+        seq = result.seq;
+      }
+      expect(await store.load('s4')).toEqual({ state, seq: 5 });
+    });
+
+    it('keeps credentials with their kind and expiry', async () => {
+      const { store } = await make();
+      const state = newSession('s5');
+      await store.createSession({
+        state,
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('s5', 'fac', 'h5'),
+      });
+      await store.issueCredential({
+        tokenHash: 'z1',
+        sessionId: 's5',
+        personId: 'p9',
+        kind: 'zoom',
+        createdAt: T0,
+        expiresAt: T0 + 1000,
+      });
+      expect(await store.findCredential('z1')).toEqual({
+        tokenHash: 'z1',
+        sessionId: 's5',
+        personId: 'p9',
+        kind: 'zoom',
+        createdAt: T0,
+        expiresAt: T0 + 1000,
+      });
+      expect(await store.ping()).toBe(true);
+    });
+
+    it('finds everything again after being reopened on the same data', async () => {
+      const made = await make();
+      if (!made.reopen) return;
+      let state = newSession('s6');
+      await made.store.createSession({
+        state,
+        joinTokenHash: 'j6',
+        facilitatorCredential: credential('s6', 'fac', 'h6'),
+      });
+      const start = entry(state, 'fac', { type: 'startSession' }, T0 + 5);
+      await made.store.append('s6', 0, [start]);
+      state = apply(state, start.event);
+      await made.store.close();
+      const reopened = await made.reopen();
+      open.push(reopened);
+      expect(await reopened.load('s6')).toEqual({ state, seq: 1 });
+      expect(await reopened.findCredential('h6')).not.toBeNull();
+    });
+  });
+}
