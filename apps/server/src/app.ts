@@ -1,0 +1,81 @@
+import { CloseCode, PROTOCOL_LIMITS } from '@cercle/protocol';
+import { createSqliteSessionStore, type SessionStore } from '@cercle/storage';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { sendError } from './http/httpError.ts';
+import { registerPanelRoutes } from './http/panelRoutes.ts';
+import { registerSecurityHeaders } from './http/securityHeaders.ts';
+import { registerSessionRoutes } from './http/sessionRoutes.ts';
+import { Rooms } from './rooms/rooms.ts';
+import { registerSocketRoute, WS_MAX_PAYLOAD_BYTES } from './ws/socketRoute.ts';
+
+export interface AppOptions {
+  /** The clock; tests pass their own. */
+  readonly now?: () => number;
+  /** A store to use instead of opening the configured database. */
+  readonly store?: SessionStore;
+}
+
+export interface CercleApp {
+  readonly app: FastifyInstance;
+  readonly store: SessionStore;
+  readonly rooms: Rooms;
+}
+
+/** Builds the whole service without listening: tests call it directly, server.ts listens. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<CercleApp> {
+  const now = options.now ?? Date.now;
+  const store =
+    options.store ??
+    createSqliteSessionStore({ file: config.databaseFile, synchronous: config.sqliteSynchronous });
+  const rooms = new Rooms(store, now);
+  let isClosing = false;
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Secrets travel in headers and link fragments, never in logs.
+      redact: [
+        'req.headers.authorization',
+        'req.headers["x-zoom-app-context"]',
+        'req.headers.cookie',
+      ],
+    },
+    bodyLimit: PROTOCOL_LIMITS.httpBodyMaxBytes,
+    trustProxy: true,
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendError(reply, 500, 'internal', 'Something went wrong on the server.');
+    }
+    return sendError(reply, status, 'invalidRequest', error.message);
+  });
+
+  registerSecurityHeaders(app);
+  await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
+
+  app.get('/healthz', async (_request, reply) => {
+    const isUp = await store.ping();
+    return reply.status(isUp ? 200 : 503).send({ status: isUp ? 'ok' : 'unavailable' });
+  });
+  registerSessionRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerSocketRoute(app, { store, rooms, now, isClosing: () => isClosing });
+  await registerPanelRoutes(app, config.panelDir);
+
+  app.addHook('preClose', async () => {
+    isClosing = true;
+    // Panels reconnect by themselves on this code.
+    await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
+    for (const client of app.websocketServer?.clients ?? [])
+      client.close(CloseCode.serviceRestart, 'server restarting');
+  });
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
+
+  return { app, store, rooms };
+}

@@ -1,0 +1,53 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { CredentialKind, SessionStore } from '@cercle/storage';
+import { hashToken, newToken } from './tokens.ts';
+
+/** Issues a bearer token that lets `personId` into `sessionId`; returns the token itself. */
+export async function issueCredential(
+  store: SessionStore,
+  input: {
+    sessionId: string;
+    personId: string;
+    kind: CredentialKind;
+    now: number;
+    ttlMs?: number;
+  },
+): Promise<string> {
+  const token = newToken();
+  await store.issueCredential({
+    tokenHash: hashToken(token),
+    sessionId: input.sessionId,
+    personId: input.personId,
+    kind: input.kind,
+    createdAt: input.now,
+    expiresAt: input.ttlMs === undefined ? null : input.now + input.ttlMs,
+  });
+  return token;
+}
+
+export type TokenCheck =
+  | { readonly ok: true; readonly personId: string }
+  | { readonly ok: false; readonly message: string };
+
+/** The one credential check of the WebSocket hello, whatever issued the token. */
+export async function verifyToken(
+  store: SessionStore,
+  sessionId: string,
+  token: string,
+  now: number,
+): Promise<TokenCheck> {
+  const credential = await store.findCredential(hashToken(token));
+  if (!credential || credential.sessionId !== sessionId)
+    return { ok: false, message: 'This link is not valid for this session.' };
+  if (credential.expiresAt !== null && credential.expiresAt <= now)
+    return { ok: false, message: 'This sign-in has expired: open the panel again.' };
+  return { ok: true, personId: credential.personId };
+}
+
+/** Compares a presented join secret with the stored hash in constant time. */
+export function matchesJoinToken(joinToken: string, storedHash: string | null): boolean {
+  if (!storedHash) return false;
+  const presented = Buffer.from(hashToken(joinToken), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
+}

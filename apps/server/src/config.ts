@@ -1,0 +1,45 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_PANEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../panel/dist');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PANEL_DIR: z.string().min(1).default(DEFAULT_PANEL_DIR),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** SQLite file, or ':memory:' in tests. */
+  readonly databaseFile: string;
+  readonly publicUrl: string;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly panelDir: string;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+}
+
+/** The one place the environment is read. Throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseFile: join(resolve(e.DATA_DIR), 'cercle.sqlite'),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    panelDir: resolve(e.PANEL_DIR),
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+  };
+}

@@ -1,0 +1,119 @@
+import { createSession, findTemplate } from '@cercle/domain';
+import {
+  type CreateSessionResponse,
+  createSessionRequestSchema,
+  describeIssues,
+  type InvitationResponse,
+  invitationRequestSchema,
+  type JoinResponse,
+  joinRequestSchema,
+  sessionParamsSchema,
+} from '@cercle/protocol';
+import type { SessionStore } from '@cercle/storage';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { issueCredential, matchesJoinToken } from '../auth/credentials.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import type { Rooms } from '../rooms/rooms.ts';
+import { sendError } from './httpError.ts';
+
+export interface SessionRoutesDeps {
+  readonly store: SessionStore;
+  readonly rooms: Rooms;
+  readonly publicUrl: string;
+  readonly now: () => number;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  sendError(reply, 400, 'invalidRequest', describeIssues(result.error));
+  return null;
+}
+
+export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps): void {
+  const { store, rooms, publicUrl, now } = deps;
+
+  app.post('/api/sessions', async (request, reply) => {
+    const body = parse(createSessionRequestSchema, request.body, reply);
+    if (!body) return reply;
+    const template = findTemplate(body.templateKey);
+    if (!template)
+      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+    const sessionId = newId();
+    const personId = newId();
+    const token = newToken();
+    const joinToken = newToken();
+    const at = now();
+    await store.createSession({
+      state: createSession({
+        id: sessionId,
+        groupName: body.groupName,
+        template,
+        facilitator: { id: personId, displayName: body.facilitatorName },
+        now: at,
+      }),
+      joinTokenHash: hashToken(joinToken),
+      facilitatorCredential: {
+        tokenHash: hashToken(token),
+        sessionId,
+        personId,
+        kind: 'link',
+        createdAt: at,
+        expiresAt: null,
+      },
+    });
+    request.log.info({ sessionId, templateKey: template.key }, 'session created');
+    return reply.status(201).send({
+      sessionId,
+      personId,
+      token,
+      facilitatorLink: `${publicUrl}/s/${sessionId}#token=${token}`,
+      participantLink: `${publicUrl}/s/${sessionId}#join=${joinToken}`,
+    } satisfies CreateSessionResponse);
+  });
+
+  app.post('/api/sessions/:sessionId/invitation', async (request, reply) => {
+    const params = parse(sessionParamsSchema, request.params, reply);
+    const body = params && parse(invitationRequestSchema, request.body, reply);
+    if (!params || !body) return reply;
+    if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
+      return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+    const room = await rooms.get(params.sessionId);
+    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+    return {
+      groupName: room.state.groupName,
+      lifecycle: room.state.lifecycle,
+    } satisfies InvitationResponse;
+  });
+
+  app.post('/api/sessions/:sessionId/join', async (request, reply) => {
+    const params = parse(sessionParamsSchema, request.params, reply);
+    const body = params && parse(joinRequestSchema, request.body, reply);
+    if (!params || !body) return reply;
+    if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
+      return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+    const room = await rooms.get(params.sessionId);
+    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+    const personId = newId();
+    const outcome = await room.submit(
+      personId,
+      { type: 'join', displayName: body.displayName },
+      null,
+    );
+    if (!outcome.ok) {
+      if (outcome.reason === 'sessionFull')
+        return sendError(reply, 409, 'sessionFull', 'This session is full.');
+      if (outcome.reason === 'sessionEnded')
+        return sendError(reply, 409, 'sessionEnded', 'This session has ended.');
+      return sendError(reply, 400, 'invalidRequest', `Cannot join: ${outcome.reason}.`);
+    }
+    const token = await issueCredential(store, {
+      sessionId: params.sessionId,
+      personId,
+      kind: 'link',
+      now: now(),
+    });
+    return reply.status(201).send({ personId, token } satisfies JoinResponse);
+  });
+}

@@ -1,0 +1,91 @@
+import { createSession, REMOTE_TWO_HOURS } from '@cercle/domain';
+import { parseServerMessage } from '@cercle/protocol';
+import { createSqliteSessionStore } from '@cercle/storage';
+import { describe, expect, it } from 'vitest';
+import type { Connection } from './connection.ts';
+import { Room, SNAPSHOT_INTERVAL_EVENTS } from './room.ts';
+
+const T0 = 1_700_000_000_000;
+
+function fakeConnection(personId: string): Connection & { frames: string[] } {
+  const frames: string[] = [];
+  return { personId, frames, send: (frame) => frames.push(frame), close: () => undefined };
+}
+
+async function makeRoom() {
+  const store = createSqliteSessionStore({ file: ':memory:' });
+  const state = createSession({
+    id: 's1',
+    groupName: 'Cercle',
+    template: REMOTE_TWO_HOURS,
+    facilitator: { id: 'fac', displayName: 'Awa' },
+    now: T0,
+  });
+  await store.createSession({
+    state,
+    joinTokenHash: 'x',
+    facilitatorCredential: {
+      tokenHash: 'h',
+      sessionId: 's1',
+      personId: 'fac',
+      kind: 'link',
+      createdAt: T0,
+      expiresAt: null,
+    },
+  });
+  let clock = T0;
+  const room = new Room('s1', { state, seq: 0 }, store, () => ++clock);
+  return { room, store };
+}
+
+describe('Room', () => {
+  it('commits before it broadcasts: what panels hear is in the store', async () => {
+    const { room, store } = await makeRoom();
+    const panel = fakeConnection('fac');
+    await room.attach(panel, null);
+    await room.submit('fac', { type: 'startSession' }, 'c1');
+    const event = parseServerMessage(panel.frames.at(-1)!);
+    expect(event.ok && event.value).toMatchObject({ type: 'event', seq: 1, commandId: 'c1' });
+    expect((await store.eventsSince('s1', 0, 10)).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('runs commands one at a time, so two identical clicks cannot both pass', async () => {
+    const { room } = await makeRoom();
+    await room.submit('fac', { type: 'startSession' }, 'c1');
+    const outcomes = await Promise.all([
+      room.submit('fac', { type: 'goToStage', fromIndex: 0, toIndex: 1 }, 'a'),
+      room.submit('fac', { type: 'goToStage', fromIndex: 0, toIndex: 1 }, 'b'),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
+    expect(outcomes[1]).toEqual({ ok: false, reason: 'staleStage' });
+    expect(room.state.currentStageIndex).toBe(1);
+  });
+
+  it('sends a private note only to its author; others get the sequence number alone', async () => {
+    const { room } = await makeRoom();
+    await room.submit('obs', { type: 'join', displayName: 'Oda' }, null);
+    const author = fakeConnection('obs');
+    const other = fakeConnection('fac');
+    await room.attach(author, null);
+    await room.attach(other, null);
+    await room.submit('obs', { type: 'writeNote', text: 'mine alone' }, 'n1');
+    expect(JSON.parse(author.frames.at(-1)!)).toMatchObject({
+      seq: 2,
+      event: { text: 'mine alone' },
+    });
+    expect(JSON.parse(other.frames.at(-1)!)).toMatchObject({
+      seq: 2,
+      event: null,
+      commandId: 'n1',
+    });
+  });
+
+  it('snapshots every so many events so a reload replays only the tail', async () => {
+    const { room, store } = await makeRoom();
+    await room.submit('fac', { type: 'startSession' }, null);
+    for (let i = 0; i < SNAPSHOT_INTERVAL_EVENTS; i++)
+      await room.submit('fac', { type: 'adjustTimer', deltaMs: 60_000 }, null);
+    expect(room.seq).toBe(SNAPSHOT_INTERVAL_EVENTS + 1);
+    expect(await store.load('s1')).toEqual({ state: room.state, seq: room.seq });
+  });
+});

@@ -1,0 +1,190 @@
+import {
+  apply,
+  type Command,
+  decide,
+  isPublicEvent,
+  type Rejection,
+  type SessionEvent,
+  type SessionState,
+  viewFor,
+  visibleEvent,
+} from '@cercle/domain';
+import {
+  type EventMessage,
+  PROTOCOL_VERSION,
+  type SequencedEvent,
+  type Welcome,
+} from '@cercle/protocol';
+import type { LogEntry, SessionStore } from '@cercle/storage';
+import type { Connection } from './connection.ts';
+
+/** A snapshot every so many events keeps restarts from replaying whole sessions. */
+export const SNAPSHOT_INTERVAL_EVENTS = 50;
+/** Beyond this many missed events a reconnecting panel gets a fresh snapshot instead. */
+export const RESUME_MAX_EVENTS = 500;
+/** Appends lost to another writer are retried on fresh state this many times. */
+const APPEND_ATTEMPTS = 3;
+
+export type Outcome =
+  | { readonly ok: true; readonly seq: number; readonly events: readonly SessionEvent[] }
+  | { readonly ok: false; readonly reason: Rejection };
+
+/**
+ * One live session in memory: its state, its connections, and a queue that runs its commands
+ * one at a time so that every event is committed before anyone hears of it.
+ */
+export class Room {
+  #state: SessionState;
+  #seq: number;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #connections = new Set<Connection>();
+
+  constructor(
+    readonly sessionId: string,
+    loaded: { state: SessionState; seq: number },
+    private readonly store: SessionStore,
+    private readonly now: () => number,
+  ) {
+    this.#state = loaded.state;
+    this.#seq = loaded.seq;
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  get seq(): number {
+    return this.#seq;
+  }
+
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  isConnected(personId: string): boolean {
+    for (const connection of this.#connections) if (connection.personId === personId) return true;
+    return false;
+  }
+
+  /** Runs `task` after every task queued before it. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Decides, commits, applies and broadcasts one command. */
+  submit(actorId: string, command: Command, commandId: string | null): Promise<Outcome> {
+    return this.#enqueue(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const at = this.now();
+        const decision = decide(this.#state, command, actorId, at);
+        if (!decision.ok) return decision;
+        const entries: LogEntry[] = decision.events.map((event) => ({
+          event,
+          actorId,
+          commandId,
+          at,
+        }));
+        const next = decision.events.reduce(apply, this.#state);
+        const nextSeq = this.#seq + entries.length;
+        const crossesSnapshot =
+          Math.floor(nextSeq / SNAPSHOT_INTERVAL_EVENTS) >
+          Math.floor(this.#seq / SNAPSHOT_INTERVAL_EVENTS);
+        const result = await this.store.append(
+          this.sessionId,
+          this.#seq,
+          entries,
+          crossesSnapshot ? next : undefined,
+        );
+        if (result.ok) {
+          const firstSeq = this.#seq + 1;
+          this.#state = next;
+          this.#seq = result.seq;
+          decision.events.forEach((event, i) => {
+            this.#broadcast(firstSeq + i, event, commandId);
+          });
+          return { ok: true, seq: result.seq, events: decision.events };
+        }
+        if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
+          throw new Error(`append to ${this.sessionId} failed: ${result.reason}`);
+        // Another writer moved the log: catch up from the store and decide again.
+        const loaded = await this.store.load(this.sessionId);
+        if (!loaded) throw new Error(`session ${this.sessionId} vanished`);
+        this.#state = loaded.state;
+        this.#seq = loaded.seq;
+      }
+    });
+  }
+
+  #broadcast(seq: number, event: SessionEvent, commandId: string | null): void {
+    const serverNow = this.now();
+    const frame = (visible: SessionEvent | null): string =>
+      JSON.stringify({
+        type: 'event',
+        seq,
+        event: visible,
+        commandId,
+        serverNow,
+      } satisfies EventMessage);
+    // Public events are encoded once for every recipient; private ones per audience.
+    if (isPublicEvent(event)) {
+      const shared = frame(event);
+      for (const connection of this.#connections) connection.send(shared);
+      return;
+    }
+    const hidden = frame(null);
+    for (const connection of this.#connections) {
+      const visible = visibleEvent(event, connection.personId);
+      connection.send(visible ? frame(visible) : hidden);
+    }
+  }
+
+  /**
+   * Attaches a connection and greets it: exactly the events it missed since `lastSeq` when the
+   * log still has them, otherwise a fresh view. Queued, so no event slips between the two.
+   */
+  attach(connection: Connection, lastSeq: number | null): Promise<void> {
+    return this.#enqueue(async () => {
+      const welcome = await this.#welcome(connection.personId, lastSeq);
+      this.#connections.add(connection);
+      connection.send(JSON.stringify(welcome));
+    });
+  }
+
+  async #welcome(personId: string, lastSeq: number | null): Promise<Welcome> {
+    const base = {
+      type: 'welcome' as const,
+      protocol: PROTOCOL_VERSION,
+      personId,
+      serverNow: this.now(),
+    };
+    const missed = lastSeq === null ? Number.POSITIVE_INFINITY : this.#seq - lastSeq;
+    if (missed >= 0 && missed <= RESUME_MAX_EVENTS && lastSeq !== null) {
+      const stored = await this.store.eventsSince(this.sessionId, lastSeq, RESUME_MAX_EVENTS);
+      if (stored.length === missed) {
+        const events: SequencedEvent[] = stored.map(({ seq, event }) => ({
+          seq,
+          event: visibleEvent(event, personId),
+        }));
+        return { ...base, mode: 'resume', events };
+      }
+    }
+    return { ...base, mode: 'snapshot', seq: this.#seq, view: viewFor(this.#state, personId) };
+  }
+
+  detach(connection: Connection): void {
+    this.#connections.delete(connection);
+  }
+
+  /** Closes every connection, e.g. when the server stops. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.#connections) connection.close(code, reason);
+    this.#connections.clear();
+  }
+
+  /** Resolves once every queued command has been handled. */
+  idle(): Promise<void> {
+    return this.#enqueue(async () => undefined);
+  }
+}

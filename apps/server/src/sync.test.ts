@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TestPanel } from './testing/testPanel.ts';
+import {
+  createTestSession,
+  joinTestSession,
+  makeDataDir,
+  startTestServer,
+  type TestServer,
+} from './testing/testServer.ts';
+
+let data: ReturnType<typeof makeDataDir>;
+let server: TestServer;
+const panels: TestPanel[] = [];
+
+function panel(): TestPanel {
+  const p = new TestPanel(server.url);
+  panels.push(p);
+  return p;
+}
+
+beforeEach(async () => {
+  data = makeDataDir();
+  server = await startTestServer(data.dir);
+});
+
+afterEach(async () => {
+  for (const p of panels.splice(0)) p.terminate();
+  await server.stop();
+  data.remove();
+});
+
+/** A session with a facilitator and `names` joined, each with a connected panel. */
+async function sessionWith(names: string[]) {
+  const created = await createTestSession(server.url);
+  const facilitator = panel();
+  await facilitator.hello(created.sessionId, created.token);
+  const others: Array<{ personId: string; token: string; panel: TestPanel }> = [];
+  for (const name of names) {
+    const joined = await joinTestSession(server.url, created.sessionId, created.joinToken, name);
+    const p = panel();
+    await p.hello(created.sessionId, joined.token);
+    others.push({ ...joined, panel: p });
+  }
+  // Let presence events settle so every panel starts from the same head.
+  const head = server.rooms && (await server.rooms.get(created.sessionId))!;
+  await head.idle();
+  for (const p of [facilitator, ...others.map((o) => o.panel)]) await p.waitForSeq(head.seq);
+  return { created, facilitator, others, room: head };
+}
+
+describe('sync over WebSockets', () => {
+  it('five panels of one session see the same sequence of events', async () => {
+    const { facilitator, others, room } = await sessionWith(['Bo', 'Chloé', 'Dan', 'Eli']);
+    await facilitator.run({ type: 'assignRole', personId: others[0]!.personId, role: 'client' });
+    await facilitator.run({ type: 'startSession' });
+    await facilitator.run({ type: 'goToStage', fromIndex: 0, toIndex: 1 });
+    await facilitator.run({ type: 'startTimer' });
+    await room.idle();
+    const all = [facilitator, ...others.map((o) => o.panel)];
+    for (const p of all) await p.waitForSeq(room.seq);
+    const eventLog = (p: TestPanel) =>
+      p.messages
+        .filter((m) => m.type === 'event')
+        .map((m) => JSON.stringify(m.type === 'event' && [m.seq, m.event]));
+    const reference = eventLog(facilitator).slice(-4);
+    expect(reference).toHaveLength(4);
+    for (const p of all) {
+      expect(eventLog(p).slice(-4)).toEqual(reference);
+      expect(p.view).toEqual(facilitator.view);
+    }
+    expect(facilitator.view?.currentStageIndex).toBe(1);
+    expect(facilitator.view?.timer.status).toBe('running');
+  });
+
+  it("a non-facilitator's stage change is refused and nobody else hears of it", async () => {
+    const { facilitator, others, room } = await sessionWith(['Bo', 'Chloé']);
+    await facilitator.run({ type: 'startSession' });
+    await room.idle();
+    const bo = others[0]!.panel;
+    const chloe = others[1]!.panel;
+    await chloe.waitForSeq(room.seq);
+    const framesBefore = [facilitator.frames.length, chloe.frames.length];
+    const answer = await bo.run({ type: 'goToStage', fromIndex: 0, toIndex: 1 });
+    expect(answer).toMatchObject({ type: 'rejected', reason: 'notFacilitator' });
+    await room.idle();
+    expect([facilitator.frames.length, chloe.frames.length]).toEqual(framesBefore);
+    expect(room.state.currentStageIndex).toBe(0);
+  });
+
+  it('a panel that drops and reconnects with its last sequence gets exactly what it missed', async () => {
+    const { created, facilitator, others, room } = await sessionWith(['Bo']);
+    const bo = others[0]!;
+    const lastSeq = bo.panel.seq;
+    const viewBefore = bo.panel.view;
+    bo.panel.terminate();
+    await room.idle();
+    await facilitator.run({ type: 'startSession' });
+    await facilitator.run({ type: 'startTimer' });
+    await room.idle();
+    const again = panel();
+    again.view = viewBefore;
+    again.seq = lastSeq;
+    await again.hello(created.sessionId, bo.token, lastSeq);
+    const welcome = again.messages.find((m) => m.type === 'welcome');
+    expect(welcome).toMatchObject({ mode: 'resume' });
+    const resumed = welcome?.type === 'welcome' && welcome.mode === 'resume' ? welcome.events : [];
+    // Presence offline, the two commands: consecutive, no gap, nothing twice.
+    expect(resumed.map((e) => e.seq)).toEqual(
+      Array.from({ length: resumed.length }, (_, i) => lastSeq + 1 + i),
+    );
+    expect(resumed.length).toBeGreaterThanOrEqual(3);
+    await room.idle();
+    await again.waitForSeq(room.seq);
+    await facilitator.waitForSeq(room.seq);
+    expect(again.view).toEqual({ ...facilitator.view, notes: again.view?.notes });
+  });
+
+  it('after a restart on the same data directory every view is identical', async () => {
+    const { created, facilitator, others, room } = await sessionWith(['Bo', 'Chloé']);
+    await facilitator.run({ type: 'assignRole', personId: others[1]!.personId, role: 'observer' });
+    await facilitator.run({ type: 'startSession' });
+    await facilitator.run({ type: 'goToStage', fromIndex: 0, toIndex: 2 });
+    await facilitator.run({ type: 'startTimer' });
+    await others[1]!.panel.run({ type: 'writeNote', text: 'Chloé observe: écoute attentive' });
+    await room.idle();
+    const before = room.state;
+    for (const p of panels.splice(0)) p.terminate();
+    await server.stop();
+
+    server = await startTestServer(data.dir);
+    const tokens = [created.token, others[0]!.token, others[1]!.token];
+    const views = [];
+    for (const token of tokens) {
+      const p = panel();
+      await p.hello(created.sessionId, token);
+      views.push(p.view);
+    }
+    const stable = (v: typeof before | null) =>
+      v && { ...v, people: v.people.map((p) => ({ ...p, presence: undefined })) };
+    expect(views[0]?.timer).toEqual(before.timer);
+    expect(views[0]?.currentStageIndex).toBe(2);
+    expect(views[2]?.notes).toEqual(before.notes);
+    for (const view of views) {
+      expect(stable(view)).toEqual(stable({ ...before, notes: view?.notes ?? {} }));
+    }
+    expect(views[0]?.people.find((p) => p.id === others[1]!.personId)?.role).toBe('observer');
+  });
+
+  it("an observer's note never appears in a frame sent to anyone else", async () => {
+    const { facilitator, others, room } = await sessionWith(['Bo', 'Chloé']);
+    const secret = 'SECRET-OBSERVATION-4242';
+    await facilitator.run({ type: 'assignRole', personId: others[1]!.personId, role: 'observer' });
+    const observer = others[1]!.panel;
+    const accepted = await observer.run({ type: 'writeNote', text: secret });
+    expect(accepted).toMatchObject({ type: 'event' });
+    await room.idle();
+    for (const p of [facilitator, others[0]!.panel]) {
+      await p.waitForSeq(room.seq);
+      expect(p.frames.join('\n')).not.toContain(secret);
+    }
+    // A late joiner's snapshot does not carry it either.
+    const late = panel();
+    await late.hello(room.sessionId, others[0]!.token);
+    expect(late.frames.join('\n')).not.toContain(secret);
+    expect(observer.frames.join('\n')).toContain(secret);
+  });
+});
+
+describe('bad input on the socket', () => {
+  it('answers each bad frame with a typed error and keeps serving', async () => {
+    const { created } = await sessionWith([]);
+    const p = panel();
+    await p.sendRaw('not json');
+    await p.waitFor((m) => m.type === 'error' && m.code === 'invalidJson');
+    await p.sendRaw(
+      JSON.stringify({ type: 'command', commandId: 'x1', command: { type: 'startSession' } }),
+    );
+    await p.waitFor(
+      (m) => m.type === 'error' && m.code === 'helloRequired' && m.commandId === 'x1',
+    );
+    await p.sendRaw(JSON.stringify({ type: 'hello', protocol: 1, sessionId: created.sessionId }));
+    await p.waitFor((m) => m.type === 'error' && m.code === 'invalidFrame');
+    await p.sendRaw(JSON.stringify({ type: 'ping', pingId: 1, clientSentAt: 5 }));
+    await p.waitFor((m) => m.type === 'pong' && m.pingId === 1);
+    await p.hello(created.sessionId, created.token);
+    expect(p.messages.some((m) => m.type === 'welcome')).toBe(true);
+  });
+
+  it('refuses a wrong token with a clear reason and closes', async () => {
+    const { created } = await sessionWith([]);
+    const p = panel();
+    await p.hello(created.sessionId, 'x'.repeat(43));
+    expect(p.messages).toContainEqual(
+      expect.objectContaining({ type: 'error', code: 'unauthorized' }),
+    );
+    expect(await p.waitForClose()).toBe(4401);
+    expect(p.messages.some((m) => m.type === 'welcome')).toBe(false);
+  });
+
+  it('refuses an unknown session and an old protocol', async () => {
+    const { created } = await sessionWith([]);
+    const unknown = panel();
+    await unknown.hello('nope', created.token);
+    expect(await unknown.waitForClose()).toBe(4404);
+    const old = panel();
+    await old.sendRaw(
+      JSON.stringify({
+        type: 'hello',
+        protocol: 99,
+        sessionId: created.sessionId,
+        token: created.token,
+        lastSeq: null,
+      }),
+    );
+    expect(await old.waitForClose()).toBe(4426);
+  });
+
+  it('refuses an oversized frame', async () => {
+    const { created, facilitator } = await sessionWith([]);
+    await facilitator.sendRaw(
+      JSON.stringify({
+        type: 'command',
+        commandId: 'big',
+        command: { type: 'writeNote', text: 'é'.repeat(60_000) },
+      }),
+    );
+    const answer = await facilitator.waitFor((m) => m.type === 'error');
+    expect(answer).toMatchObject({ type: 'error', code: 'frameTooLarge' });
+    const ok = await facilitator.run({ type: 'rename', displayName: 'Awa D.' });
+    expect(ok.type).toBe('event');
+    expect(created.sessionId).toBeTruthy();
+  });
+});

@@ -1,0 +1,200 @@
+import type { Command } from '@cercle/domain';
+import {
+  CloseCode,
+  ErrorCode,
+  type ErrorMessage,
+  type Pong,
+  PROTOCOL_LIMITS,
+  PROTOCOL_VERSION,
+  parseClientMessage,
+  type Rejected,
+} from '@cercle/protocol';
+import type { SessionStore } from '@cercle/storage';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { verifyToken } from '../auth/credentials.ts';
+import type { Connection } from '../rooms/connection.ts';
+import type { Room } from '../rooms/room.ts';
+import type { Rooms } from '../rooms/rooms.ts';
+
+export const HELLO_TIMEOUT_MS = 10_000;
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+
+export interface SocketRouteDeps {
+  readonly store: SessionStore;
+  readonly rooms: Rooms;
+  readonly now: () => number;
+  readonly isClosing: () => boolean;
+}
+
+function errorFrame(code: ErrorMessage['code'], message: string, commandId: string | null = null) {
+  return JSON.stringify({ type: 'error', code, message, commandId } satisfies ErrorMessage);
+}
+
+/** Frames a panel sends after hello arrive while the greeting is still under way: keep them. */
+type Pending = { commandId: string; command: Command };
+
+export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps): void {
+  const { store, rooms, now } = deps;
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const heartbeat = setInterval(() => {
+    for (const client of app.websocketServer.clients) {
+      if (alive.get(client) === false) {
+        client.terminate();
+        continue;
+      }
+      alive.set(client, false);
+      client.ping();
+    }
+  }, HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
+
+  app.get('/ws', { websocket: true }, (socket, request) => {
+    // Handlers are attached before any await so that no early frame is lost.
+    let phase: 'hello' | 'greeting' | 'ready' | 'closed' = 'hello';
+    let room: Room | null = null;
+    let connection: Connection | null = null;
+    const pending: Pending[] = [];
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+
+    const send = (frame: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(frame);
+    };
+    const fail = (code: ErrorMessage['code'], message: string, close: number) => {
+      send(errorFrame(code, message));
+      socket.close(close, message.slice(0, 120));
+      phase = 'closed';
+    };
+    const helloTimer = setTimeout(
+      () => fail(ErrorCode.helloRequired, 'Say hello first.', CloseCode.helloTimeout),
+      HELLO_TIMEOUT_MS,
+    );
+
+    const runCommand = (activeRoom: Room, personId: string, { commandId, command }: Pending) => {
+      activeRoom.submit(personId, command, commandId).then(
+        (outcome) => {
+          if (!outcome.ok)
+            send(
+              JSON.stringify({
+                type: 'rejected',
+                commandId,
+                reason: outcome.reason,
+              } satisfies Rejected),
+            );
+        },
+        (error: unknown) => {
+          request.log.error({ err: error, sessionId: activeRoom.sessionId }, 'command failed');
+          send(
+            errorFrame(ErrorCode.internal, 'The server could not record this action.', commandId),
+          );
+        },
+      );
+    };
+
+    const greet = async (sessionId: string, token: string, lastSeq: number | null) => {
+      const found = await rooms.get(sessionId);
+      if (!found)
+        return fail(ErrorCode.sessionNotFound, 'No such session.', CloseCode.sessionNotFound);
+      const check = await verifyToken(store, sessionId, token, now());
+      if (!check.ok) return fail(ErrorCode.unauthorized, check.message, CloseCode.unauthorized);
+      if (phase === 'closed') return;
+      const personId = check.personId;
+      const isFirstConnection = !found.isConnected(personId);
+      connection = {
+        personId,
+        send,
+        close: (code, reason) => socket.close(code, reason),
+      };
+      room = found;
+      await found.attach(connection, lastSeq);
+      phase = 'ready';
+      if (isFirstConnection)
+        void found
+          .submit(personId, { type: 'setPresence', presence: 'online' }, null)
+          .catch(() => undefined);
+      for (const item of pending.splice(0)) runCommand(found, personId, item);
+    };
+
+    socket.on('message', (data, isBinary) => {
+      const text =
+        isBinary || typeof data !== 'string' ? Buffer.from(data as Buffer).toString('utf8') : data;
+      const parsed = parseClientMessage(text);
+      if (!parsed.ok) {
+        send(errorFrame(parsed.code, parsed.message, parsed.commandId));
+        return;
+      }
+      const message = parsed.value;
+      switch (message.type) {
+        case 'ping':
+          send(
+            JSON.stringify({
+              type: 'pong',
+              pingId: message.pingId,
+              clientSentAt: message.clientSentAt,
+              serverNow: now(),
+            } satisfies Pong),
+          );
+          return;
+        case 'hello':
+          if (phase !== 'hello') {
+            send(errorFrame(ErrorCode.alreadyGreeted, 'This connection already said hello.'));
+            return;
+          }
+          clearTimeout(helloTimer);
+          if (message.protocol !== PROTOCOL_VERSION) {
+            fail(
+              ErrorCode.unsupportedProtocol,
+              `This server speaks protocol ${PROTOCOL_VERSION}: reload the panel.`,
+              CloseCode.unsupportedProtocol,
+            );
+            return;
+          }
+          phase = 'greeting';
+          greet(message.sessionId, message.token, message.lastSeq).catch((error: unknown) => {
+            request.log.error({ err: error }, 'greeting failed');
+            fail(
+              ErrorCode.internal,
+              'The server could not open this session.',
+              CloseCode.serviceRestart,
+            );
+          });
+          return;
+        case 'command':
+          if (phase === 'hello') {
+            send(errorFrame(ErrorCode.helloRequired, 'Say hello first.', message.commandId));
+            return;
+          }
+          if (phase === 'greeting') {
+            pending.push({ commandId: message.commandId, command: message.command });
+            return;
+          }
+          if (room && connection) runCommand(room, connection.personId, message);
+          return;
+      }
+    });
+
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      phase = 'closed';
+      const activeRoom = room;
+      const activeConnection = connection;
+      if (!activeRoom || !activeConnection) return;
+      activeRoom.detach(activeConnection);
+      if (deps.isClosing()) return;
+      if (!activeRoom.isConnected(activeConnection.personId))
+        void activeRoom
+          .submit(activeConnection.personId, { type: 'setPresence', presence: 'offline' }, null)
+          .catch(() => undefined);
+      if (activeRoom.connectionCount === 0) rooms.scheduleEviction(activeRoom);
+    });
+  });
+}
+
+/**
+ * The socket's hard cap, above the protocol's limit so that a frame just over the limit gets a
+ * readable `frameTooLarge` error; only far larger ones are cut at the transport (close 1009).
+ */
+export const WS_MAX_PAYLOAD_BYTES = PROTOCOL_LIMITS.clientFrameMaxBytes * 4;
