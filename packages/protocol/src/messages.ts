@@ -50,7 +50,12 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 // Server → client: facts.
 
 /** One entry of the session's log as a given person sees it: null when it was private to another. */
-export const sequencedEventSchema = z.object({ seq, event: eventSchema.nullable() });
+export const sequencedEventSchema = z.object({
+  seq,
+  event: eventSchema.nullable(),
+  /** Lets a panel that lost an acknowledgement see that its command went through. */
+  commandId: idSchema.nullable(),
+});
 export type SequencedEvent = z.infer<typeof sequencedEventSchema>;
 
 const welcomeBase = {

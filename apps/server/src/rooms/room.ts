@@ -163,9 +163,10 @@ export class Room {
     if (missed >= 0 && missed <= RESUME_MAX_EVENTS && lastSeq !== null) {
       const stored = await this.store.eventsSince(this.sessionId, lastSeq, RESUME_MAX_EVENTS);
       if (stored.length === missed) {
-        const events: SequencedEvent[] = stored.map(({ seq, event }) => ({
+        const events: SequencedEvent[] = stored.map(({ seq, event, commandId }) => ({
           seq,
           event: visibleEvent(event, personId),
+          commandId,
         }));
         return { ...base, mode: 'resume', events };
       }
