@@ -1,0 +1,84 @@
+import {
+  ASSIGNABLE_ROLES,
+  type AssignableRole,
+  type Command,
+  type SessionView,
+} from '@cercle/domain';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
+
+export function Roster({
+  view,
+  myId,
+  isFacilitator,
+  send,
+}: {
+  view: SessionView;
+  myId: string;
+  isFacilitator: boolean;
+  send: (c: Command) => void;
+}) {
+  const { t } = useI18n();
+  const canEdit = isFacilitator && view.lifecycle !== 'ended';
+  return (
+    <section className="card" aria-labelledby="roster-title">
+      <h2 id="roster-title" className="card__title">
+        {t.roster.title} ({view.people.length})
+      </h2>
+      <ul className="roster" data-testid="roster">
+        {view.people.map((person) => {
+          const isMe = person.id === myId;
+          return (
+            <li
+              key={person.id}
+              className={`roster__person ${isMe ? 'roster__person--me' : ''}`}
+              data-testid="roster-person"
+            >
+              <span
+                className={`presence presence--${person.presence}`}
+                title={t.roster[person.presence]}
+              >
+                <span className="visually-hidden">{t.roster[person.presence]}</span>
+              </span>
+              <span className="roster__name">
+                {person.displayName}
+                {isMe && <span className="roster__you"> ({t.you})</span>}
+              </span>
+              {canEdit && person.role !== 'facilitator' ? (
+                <span className="roster__actions">
+                  <select
+                    aria-label={t.roster.roleFor(person.displayName)}
+                    value={person.role}
+                    onChange={(e) =>
+                      send({
+                        type: 'assignRole',
+                        personId: person.id,
+                        role: e.target.value as AssignableRole,
+                      })
+                    }
+                  >
+                    {ASSIGNABLE_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t.roles[role]}
+                      </option>
+                    ))}
+                  </select>
+                  <ConfirmButton
+                    className="link-button"
+                    label={t.roster.handOver}
+                    question={t.roster.confirmHandOver(person.displayName)}
+                    onConfirm={() => send({ type: 'handOverFacilitation', toPersonId: person.id })}
+                  />
+                </span>
+              ) : (
+                <span className={`role-badge role-badge--${person.role}`} data-testid="role-badge">
+                  {t.roles[person.role]}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

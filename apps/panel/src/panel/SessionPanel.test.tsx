@@ -1,0 +1,137 @@
+import type { Command, SessionState } from '@cercle/domain';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../i18n/i18n.tsx';
+import { makeSession, run, T0 } from '../testing/builders.ts';
+import { SessionPanel } from './SessionPanel.tsx';
+
+const people = [
+  { id: 'cli', name: 'Chloé' },
+  { id: 'con', name: 'Dan' },
+  { id: 'obs', name: 'Oda' },
+];
+
+function liveSession(): SessionState {
+  let state = makeSession(people);
+  state = run(state, 'fac', { type: 'assignRole', personId: 'cli', role: 'client' });
+  state = run(state, 'fac', { type: 'assignRole', personId: 'obs', role: 'observer' });
+  state = run(state, 'fac', { type: 'startSession' }, T0);
+  state = run(state, 'fac', { type: 'goToStage', fromIndex: 0, toIndex: 6 }, T0 + 1000);
+  return state;
+}
+
+function renderPanel(
+  view: SessionState,
+  myId: string,
+  serverNow = T0 + 2000,
+  locale: 'fr' | 'en' = 'fr',
+) {
+  const sent: Command[] = [];
+  render(
+    <I18nProvider initial={locale}>
+      <SessionPanel
+        view={view}
+        myId={myId}
+        status="connected"
+        pendingCount={0}
+        notices={[]}
+        serverNow={serverNow}
+        send={(command) => sent.push(command)}
+        dismissNotice={() => undefined}
+      />
+    </I18nProvider>,
+  );
+  return sent;
+}
+
+describe('SessionPanel', () => {
+  it('shows the current stage, its position and the guidance for my role', () => {
+    renderPanel(liveSession(), 'cli');
+    expect(screen.getByTestId('stage-title').textContent).toBe('Consultation');
+    expect(screen.getByTestId('stage-position').textContent).toContain('Étape 7 sur 11');
+    expect(screen.getByTestId('guidance').textContent).toContain(
+      'Écoutez sans débattre, notez les suggestions.',
+    );
+    expect(screen.getByTestId('my-role').dataset.role).toBe('client');
+    expect(screen.getByTestId('my-role').textContent).toContain('Client·e');
+  });
+
+  it('speaks English when asked', () => {
+    renderPanel(liveSession(), 'cli', T0 + 2000, 'en');
+    expect(screen.getByTestId('guidance').textContent).toContain(
+      'Listen without debating, note the suggestions.',
+    );
+    expect(screen.getByTestId('my-role').textContent).toContain('You are');
+  });
+
+  it('gives the facilitator the controls and nobody else', () => {
+    renderPanel(liveSession(), 'fac');
+    expect(screen.getByRole('button', { name: /Étape suivante/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Démarrer' })).toBeTruthy();
+    screen.getAllByRole('combobox');
+  });
+
+  it.each(['cli', 'con', 'obs'])('hides the facilitator controls from %s', (id) => {
+    renderPanel(liveSession(), id);
+    expect(screen.queryByRole('button', { name: /Étape suivante/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Démarrer' })).toBeNull();
+    expect(screen.queryAllByRole('combobox')).toHaveLength(0);
+  });
+
+  it('moves to the next stage from the stage it sees, and offers to undo', () => {
+    const sent = renderPanel(liveSession(), 'fac');
+    fireEvent.click(screen.getByRole('button', { name: /Étape suivante/ }));
+    expect(sent).toEqual([{ type: 'goToStage', fromIndex: 6, toIndex: 7 }]);
+    fireEvent.click(screen.getByRole('button', { name: /Annuler : revenir à « Inclusion »/ }));
+    expect(sent[1]).toEqual({ type: 'undoStageChange', fromIndex: 6 });
+  });
+
+  it('assigns roles from the roster', () => {
+    const sent = renderPanel(liveSession(), 'fac');
+    fireEvent.change(screen.getByLabelText('Rôle de Dan'), { target: { value: 'client' } });
+    expect(sent).toEqual([{ type: 'assignRole', personId: 'con', role: 'client' }]);
+  });
+
+  it('asks before ending the session', () => {
+    const sent = renderPanel(liveSession(), 'fac');
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer la séance' }));
+    expect(sent).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
+    expect(sent).toEqual([{ type: 'endSession' }]);
+  });
+
+  it('shows the timer counting down, in its last minute, and in overtime', () => {
+    const running = run(liveSession(), 'fac', { type: 'startTimer' }, T0 + 2000);
+    const endsAt = running.timer.status === 'running' ? running.timer.endsAt : 0;
+    renderPanel(running, 'con', endsAt - 125_000);
+    expect(screen.getByTestId('timer').textContent).toBe('2:05');
+    expect(screen.getByTestId('timer').dataset.tone).toBe('normal');
+    renderPanel(running, 'obs', endsAt - 30_000);
+    expect(screen.getAllByTestId('timer')[1]?.dataset.tone).toBe('lastMinute');
+    renderPanel(running, 'cli', endsAt + 90_000);
+    const overtime = screen.getAllByTestId('timer')[2]!;
+    expect(overtime.textContent).toBe('−1:30');
+    expect(overtime.dataset.tone).toBe('overtime');
+    expect(screen.getAllByTestId('timer-status')[2]?.textContent).toBe('Dépassement');
+  });
+
+  it("labels the observer's notes as private and shows who is here", () => {
+    renderPanel(liveSession(), 'obs');
+    expect(screen.getByText('Visibles uniquement par vous')).toBeTruthy();
+    const roster = screen.getByTestId('roster');
+    expect(within(roster).getAllByTestId('roster-person')).toHaveLength(4);
+    expect(within(roster).getByText('Oda').parentElement?.textContent).toContain('(vous)');
+  });
+
+  it('proposes to rebalance the stages ahead when the group runs late', () => {
+    let state = run(makeSession(people), 'fac', { type: 'startSession' }, T0);
+    state = run(state, 'fac', { type: 'startTimer' }, T0);
+    // Inclusion planned for 5 minutes, still going after 15.
+    const sent = renderPanel(state, 'fac', T0 + 15 * 60_000);
+    expect(screen.getByText('10 min de retard')).toBeTruthy();
+    fireEvent.click(
+      within(screen.getByTestId('rebalance')).getByRole('button', { name: 'Appliquer' }),
+    );
+    expect(sent[0]?.type).toBe('setStageDurations');
+  });
+});

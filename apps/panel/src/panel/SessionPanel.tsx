@@ -1,0 +1,68 @@
+import { type Command, findPerson, type SessionView } from '@cercle/domain';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { FacilitatorControls } from './FacilitatorControls.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotesPane } from './NotesPane.tsx';
+import { Notices } from './Notices.tsx';
+import { Roster } from './Roster.tsx';
+import { SessionClockCard } from './SessionClockCard.tsx';
+import { StageCard } from './StageCard.tsx';
+import { StageList } from './StageList.tsx';
+import { TimerControls } from './TimerControls.tsx';
+import { TimerDisplay } from './TimerDisplay.tsx';
+
+export interface SessionPanelProps {
+  readonly view: SessionView;
+  readonly myId: string;
+  readonly status: ConnectionStatus;
+  readonly pendingCount: number;
+  readonly notices: readonly Notice[];
+  readonly serverNow: number;
+  readonly send: (command: Command) => void;
+  readonly dismissNotice: (id: number) => void;
+}
+
+/** The whole panel for one person, drawn from their view: what they see depends on their role. */
+export function SessionPanel(props: SessionPanelProps) {
+  const { view, myId, status, serverNow, send } = props;
+  const { t } = useI18n();
+  const me = findPerson(view, myId);
+  const myRole = me?.role ?? 'consultant';
+  const isFacilitator = myRole === 'facilitator';
+  const notes = <NotesPane view={view} myId={myId} status={status} send={send} />;
+  return (
+    <div className={`panel panel--${myRole}`}>
+      <header className="panel__header">
+        <h1 className="panel__group">{view.groupName}</h1>
+        <div className="panel__meta">
+          <ConnectionBadge status={status} pendingCount={props.pendingCount} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <p className={`my-role my-role--${myRole}`} data-testid="my-role" data-role={myRole}>
+        {t.youAre} <strong>{t.roles[myRole]}</strong>
+        {me && <span className="my-role__name"> · {me.displayName}</span>}
+      </p>
+      <Notices notices={props.notices} dismiss={props.dismissNotice} />
+      {view.lifecycle === 'ended' && (
+        <p className="card ended" data-testid="ended">
+          {t.ended}
+        </p>
+      )}
+      <StageCard view={view} myRole={myRole}>
+        <TimerDisplay timer={view.timer} serverNow={serverNow} />
+        {isFacilitator && view.lifecycle === 'live' && (
+          <TimerControls timer={view.timer} send={send} />
+        )}
+      </StageCard>
+      {isFacilitator && <FacilitatorControls view={view} send={send} />}
+      {isFacilitator && <SessionClockCard view={view} serverNow={serverNow} send={send} />}
+      {myRole === 'observer' && notes}
+      <StageList view={view} isFacilitator={isFacilitator} send={send} />
+      <Roster view={view} myId={myId} isFacilitator={isFacilitator} send={send} />
+      {myRole !== 'observer' && notes}
+    </div>
+  );
+}

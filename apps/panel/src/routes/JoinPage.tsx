@@ -1,0 +1,96 @@
+import { invitationResponseSchema, joinResponseSchema } from '@cercle/protocol';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from '../panel/LanguageSwitch.tsx';
+import { saveCredentials } from '../sync/credentials.ts';
+import { postJson } from '../ui/api.ts';
+import { useDraft } from '../ui/useDraft.ts';
+
+export function JoinPage({
+  sessionId,
+  joinToken,
+  onJoined,
+}: {
+  sessionId: string;
+  joinToken: string;
+  onJoined: (token: string) => void;
+}) {
+  const { t } = useI18n();
+  const [groupName, setGroupName] = useState<string | null>(null);
+  const [isInvalid, setIsInvalid] = useState(false);
+  const [displayName, setDisplayName] = useDraft('join:name');
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void postJson(
+      `/api/sessions/${sessionId}/invitation`,
+      { joinToken },
+      invitationResponseSchema,
+    ).then((result) => {
+      if (result.ok) setGroupName(result.value.groupName);
+      else if (result.status === 401 || result.status === 404 || result.status === 400)
+        setIsInvalid(true);
+    });
+  }, [sessionId, joinToken]);
+
+  const submit = async () => {
+    setIsBusy(true);
+    setError(null);
+    const result = await postJson(
+      `/api/sessions/${sessionId}/join`,
+      { joinToken, displayName: displayName.trim() },
+      joinResponseSchema,
+    );
+    setIsBusy(false);
+    if (!result.ok) {
+      setError(result.message ?? t.errors.network);
+      return;
+    }
+    saveCredentials(sessionId, { token: result.value.token, personId: result.value.personId });
+    onJoined(result.value.token);
+  };
+
+  return (
+    <main className="page page--form">
+      <header className="panel__header">
+        <h1 className="brand">◯ {t.appName}</h1>
+        <LanguageSwitch />
+      </header>
+      {isInvalid ? (
+        <p className="card error" role="alert">
+          {t.join.invalid}
+        </p>
+      ) : (
+        <form
+          className="card form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <h2>{groupName ? t.join.title(groupName) : t.join.titleUnknown}</h2>
+          <label>
+            {t.join.displayName}
+            <input
+              required
+              maxLength={60}
+              autoComplete="name"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              data-testid="display-name"
+            />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary wide" disabled={isBusy || !displayName.trim()}>
+            {isBusy ? t.join.joining : t.join.join}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

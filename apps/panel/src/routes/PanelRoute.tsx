@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { SessionPanel } from '../panel/SessionPanel.tsx';
+import { useSync, useTick } from '../sync/useSync.ts';
+
+/** Refresh rate of the timer display: four times a second keeps every panel within a tick. */
+const TIMER_REFRESH_MS = 250;
+
+export function PanelRoute({ sessionId, token }: { sessionId: string; token: string }) {
+  const { t } = useI18n();
+  const { client, snapshot } = useSync(sessionId, token);
+  useTick(TIMER_REFRESH_MS);
+  const send = useCallback(
+    (command: Parameters<typeof client.send>[0]) => void client.send(command),
+    [client],
+  );
+  const dismiss = useCallback((id: number) => client.dismissNotice(id), [client]);
+  if (snapshot.failure && snapshot.status === 'failed')
+    return (
+      <main className="page">
+        <p className="card error" role="alert" data-testid="failure">
+          {t.protocolError[snapshot.failure]}
+        </p>
+      </main>
+    );
+  if (!snapshot.view || !snapshot.personId)
+    return (
+      <main className="page">
+        <p className="loading" role="status" data-testid="connection" data-status={snapshot.status}>
+          {t.connection[snapshot.status]}
+        </p>
+      </main>
+    );
+  return (
+    <main className="page page--panel">
+      <SessionPanel
+        view={snapshot.view}
+        myId={snapshot.personId}
+        status={snapshot.status}
+        pendingCount={snapshot.pending.length}
+        notices={snapshot.notices}
+        serverNow={client.serverNow()}
+        send={send}
+        dismissNotice={dismiss}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,169 @@
+import { MINUTE_MS, TEMPLATES, totalPlannedMs } from '@cercle/domain';
+import { type CreateSessionResponse, createSessionResponseSchema } from '@cercle/protocol';
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from '../panel/LanguageSwitch.tsx';
+import { saveCredentials } from '../sync/credentials.ts';
+import { postJson } from '../ui/api.ts';
+import { navigate } from '../ui/router.ts';
+import { useDraft } from '../ui/useDraft.ts';
+
+function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const { t } = useI18n();
+  const [isCopied, setIsCopied] = useState(false);
+  const id = `copy-${testId}`;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // Clipboard refused (embedded browsers): select the text so Ctrl+C works.
+      const input = document.getElementById(id) as HTMLInputElement | null;
+      input?.select();
+      document.execCommand?.('copy');
+    }
+    setIsCopied(true);
+  };
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-field__row">
+        <input
+          id={id}
+          readOnly
+          value={value}
+          data-testid={testId}
+          onFocus={(e) => e.target.select()}
+        />
+        <button type="button" onClick={copy}>
+          {isCopied ? `✓ ${t.start.copied}` : t.start.copy}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function StartPage() {
+  const { t, pick } = useI18n();
+  const [groupName, setGroupName] = useDraft('start:group');
+  const [facilitatorName, setFacilitatorName] = useDraft('start:name');
+  const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreateSessionResponse | null>(null);
+
+  const submit = async () => {
+    setIsBusy(true);
+    setError(null);
+    const result = await postJson(
+      '/api/sessions',
+      { groupName: groupName.trim(), templateKey, facilitatorName: facilitatorName.trim() },
+      createSessionResponseSchema,
+    );
+    setIsBusy(false);
+    if (!result.ok) {
+      setError(result.message ?? t.errors.network);
+      return;
+    }
+    saveCredentials(result.value.sessionId, {
+      token: result.value.token,
+      personId: result.value.personId,
+    });
+    setCreated(result.value);
+  };
+
+  return (
+    <main className="page page--form">
+      <header className="panel__header">
+        <h1 className="brand">◯ {t.appName}</h1>
+        <LanguageSwitch />
+      </header>
+      <h2>{t.start.title}</h2>
+      <p>{t.start.intro}</p>
+      {!created ? (
+        <form
+          className="card form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label>
+            {t.start.groupName}
+            <input
+              required
+              maxLength={120}
+              value={groupName}
+              onChange={(e) => setGroupName(e.target.value)}
+              data-testid="group-name"
+            />
+          </label>
+          <label>
+            {t.start.facilitatorName}
+            <input
+              required
+              maxLength={60}
+              value={facilitatorName}
+              onChange={(e) => setFacilitatorName(e.target.value)}
+              data-testid="facilitator-name"
+              autoComplete="name"
+            />
+          </label>
+          <fieldset className="templates">
+            <legend>{t.start.template}</legend>
+            {TEMPLATES.map((template) => (
+              <label key={template.key} className="template-option">
+                <input
+                  type="radio"
+                  name="template"
+                  value={template.key}
+                  checked={templateKey === template.key}
+                  onChange={() => setTemplateKey(template.key)}
+                />
+                <span>
+                  <strong>{pick(template.name)}</strong> ·{' '}
+                  {t.start.total(Math.round(totalPlannedMs(template.stages) / MINUTE_MS))}
+                  <span className="template-option__stages">
+                    {template.stages.map((s) => pick(s.title)).join(' → ')}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="primary wide"
+            disabled={isBusy || !groupName.trim() || !facilitatorName.trim()}
+          >
+            {isBusy ? t.start.creating : t.start.create}
+          </button>
+        </form>
+      ) : (
+        <section className="card" aria-live="polite">
+          <h3>✓ {t.start.created}</h3>
+          <CopyField
+            label={t.start.participantLink}
+            value={created.participantLink}
+            testId="participant-link"
+          />
+          <CopyField
+            label={t.start.facilitatorLink}
+            value={created.facilitatorLink}
+            testId="facilitator-link"
+          />
+          <button
+            type="button"
+            className="primary wide"
+            onClick={() => navigate(`/s/${created.sessionId}`)}
+          >
+            {t.start.open}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { browserSocketFactory } from './socketLike.ts';
+import { SyncClient, type SyncSnapshot } from './syncClient.ts';
+
+function socketUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws`;
+}
+
+/** One SyncClient for the panel's lifetime, and its snapshot as React state. */
+export function useSync(
+  sessionId: string,
+  token: string,
+): { client: SyncClient; snapshot: SyncSnapshot } {
+  const [client] = useState(
+    () =>
+      new SyncClient({
+        url: socketUrl(),
+        sessionId,
+        token,
+        socketFactory: browserSocketFactory,
+        storage: localStorage,
+        isOnline: () => navigator.onLine,
+      }),
+  );
+  useEffect(() => {
+    client.start();
+    return () => client.stop();
+  }, [client]);
+  const snapshot = useSyncExternalStore(
+    (listener) => client.subscribe(listener),
+    () => client.snapshot,
+  );
+  return { client, snapshot };
+}
+
+/** Re-renders every `intervalMs`: the timer derives its display from the corrected clock. */
+export function useTick(intervalMs: number): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const handle = setInterval(() => setTick((t) => t + 1), intervalMs);
+    return () => clearInterval(handle);
+  }, [intervalMs]);
+  return tick;
+}

@@ -1,0 +1,36 @@
+import { httpErrorSchema } from '@cercle/protocol';
+import type { z } from 'zod';
+
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string | null; status: number };
+
+/** Posts JSON and validates the answer; `message` null means the network failed. */
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, message: null, status: 0 };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, message: 'unexpected answer', status: response.status };
+  }
+  const error = httpErrorSchema.safeParse(json);
+  return {
+    ok: false,
+    message: error.success ? error.data.error.message : `HTTP ${response.status}`,
+    status: response.status,
+  };
+}
