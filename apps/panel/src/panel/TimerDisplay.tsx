@@ -21,7 +21,12 @@ export function TimerDisplay({ timer, serverNow }: { timer: Timer; serverNow: nu
   return (
     <div className={`timer timer--${tone} timer--${timer.status}`}>
       <span className="visually-hidden">{t.timer.label}</span>
-      <output className="timer__value" data-testid="timer" data-tone={tone}>
+      <output
+        className="timer__value"
+        data-testid="timer"
+        data-tone={tone}
+        data-status={timer.status}
+      >
         {formatRemaining(remaining)}
       </output>
       <span className="timer__status" data-testid="timer-status">
