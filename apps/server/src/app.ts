@@ -3,6 +3,7 @@ import { createSqliteSessionStore, type SessionStore } from '@cercle/storage';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     return reply.status(isUp ? 200 : 503).send({ status: isUp ? 'ok' : 'unavailable' });
   });
   registerSessionRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerZoomRoutes(app, { config, store, rooms, now });
   registerSocketRoute(app, { store, rooms, now, isClosing: () => isClosing });
   await registerPanelRoutes(app, config.panelDir);
 

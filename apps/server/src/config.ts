@@ -12,6 +12,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PANEL_DIR: z.string().min(1).default(DEFAULT_PANEL_DIR),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  ZOOM_CLIENT_ID: z.string().min(1).optional(),
+  ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -23,6 +25,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly panelDir: string;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Null until both Zoom variables are set: the Zoom routes then explain what is missing. */
+  readonly zoom: { readonly clientId: string; readonly clientSecret: string } | null;
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -33,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.ZOOM_CLIENT_ID) !== Boolean(e.ZOOM_CLIENT_SECRET))
+    throw new Error('Invalid configuration:\n  ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET go together');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -41,5 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     panelDir: resolve(e.PANEL_DIR),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    zoom:
+      e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET
+        ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
+        : null,
   };
 }

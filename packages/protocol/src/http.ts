@@ -50,6 +50,11 @@ export const HttpErrorCode = {
   sessionEnded: 'sessionEnded',
   rateLimited: 'rateLimited',
   notFound: 'notFound',
+  /** The meeting's session is not set up yet: a host or co-host must do it. */
+  notSetUp: 'notSetUp',
+  alreadySetUp: 'alreadySetUp',
+  forbidden: 'forbidden',
+  hostNotConfigured: 'hostNotConfigured',
   internal: 'internal',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

@@ -18,6 +18,7 @@ export {
   viewSchema,
 } from './domainSchemas.ts';
 export { CloseCode, ErrorCode, FINAL_CLOSE_CODES } from './errorCode.ts';
+export * from './hostHttp.ts';
 export * from './http.ts';
 export { PROTOCOL_LIMITS, PROTOCOL_VERSION } from './limits.ts';
 export * from './messages.ts';

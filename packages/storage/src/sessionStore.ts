@@ -36,10 +36,29 @@ export type AppendResult =
   | { readonly ok: true; readonly seq: number }
   | { readonly ok: false; readonly reason: 'conflict' | 'notFound'; readonly headSeq: number };
 
+/** Where a session comes from when a host platform opened it. */
+export type HostProvider = 'zoom' | 'teams';
+
+export interface ExternalLink {
+  readonly provider: HostProvider;
+  /** The meeting's id on that platform. */
+  readonly externalId: string;
+}
+
+export interface Identity {
+  readonly provider: HostProvider;
+  /** The person's stable id on that platform. */
+  readonly subject: string;
+  readonly personId: string;
+}
+
 export interface NewSession {
   readonly state: SessionState;
   readonly joinTokenHash: string;
   readonly facilitatorCredential: Credential;
+  /** Binds the session to a meeting, in the same transaction: a second one for it fails. */
+  readonly link?: ExternalLink;
+  readonly facilitatorIdentity?: Identity;
 }
 
 /**
@@ -48,7 +67,12 @@ export interface NewSession {
  * database can implement it with the same contract.
  */
 export interface SessionStore {
-  createSession(session: NewSession): Promise<void>;
+  /** Creates a session; false when `link` names a meeting that already has one. */
+  createSession(session: NewSession): Promise<boolean>;
+  findLinkedSession(link: ExternalLink): Promise<string | null>;
+  findIdentity(sessionId: string, provider: HostProvider, subject: string): Promise<string | null>;
+  /** Records who a platform user is in a session; false if they already had a person. */
+  linkIdentity(sessionId: string, identity: Identity): Promise<boolean>;
   /** The latest snapshot with every later event applied, or null for an unknown session. */
   load(sessionId: string): Promise<LoadedSession | null>;
   /**

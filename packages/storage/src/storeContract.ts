@@ -161,6 +161,53 @@ export function describeSessionStoreContract(
       expect(await store.ping()).toBe(true);
     });
 
+    it('binds one session per meeting and one person per platform identity', async () => {
+      const { store } = await make();
+      const link = { provider: 'zoom', externalId: 'meeting-uuid==' } as const;
+      const identity = { provider: 'zoom', subject: 'zoom-user-1', personId: 'fac' } as const;
+      const first = newSession('m1');
+      expect(
+        await store.createSession({
+          state: first,
+          joinTokenHash: 'j',
+          facilitatorCredential: credential('m1', 'fac', 'hm1'),
+          link,
+          facilitatorIdentity: identity,
+        }),
+      ).toBe(true);
+      // A second host opening the same meeting at the same moment gets no second session.
+      expect(
+        await store.createSession({
+          state: newSession('m2'),
+          joinTokenHash: 'j',
+          facilitatorCredential: credential('m2', 'fac', 'hm2'),
+          link,
+        }),
+      ).toBe(false);
+      expect(await store.load('m2')).toBeNull();
+      expect(await store.findCredential('hm2')).toBeNull();
+      expect(await store.findLinkedSession(link)).toBe('m1');
+      expect(
+        await store.findLinkedSession({ provider: 'teams', externalId: 'meeting-uuid==' }),
+      ).toBeNull();
+      expect(await store.findIdentity('m1', 'zoom', 'zoom-user-1')).toBe('fac');
+      expect(
+        await store.linkIdentity('m1', {
+          provider: 'zoom',
+          subject: 'zoom-user-2',
+          personId: 'p2',
+        }),
+      ).toBe(true);
+      expect(
+        await store.linkIdentity('m1', {
+          provider: 'zoom',
+          subject: 'zoom-user-2',
+          personId: 'p3',
+        }),
+      ).toBe(false);
+      expect(await store.findIdentity('m1', 'zoom', 'zoom-user-2')).toBe('p2');
+    });
+
     it('finds everything again after being reopened on the same data', async () => {
       const made = await make();
       if (!made.reopen) return;

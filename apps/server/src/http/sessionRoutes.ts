@@ -12,7 +12,8 @@ import {
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { issueCredential, matchesJoinToken } from '../auth/credentials.ts';
+import { admitPerson } from '../auth/admitPerson.ts';
+import { matchesJoinToken } from '../auth/credentials.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
@@ -24,7 +25,15 @@ export interface SessionRoutesDeps {
   readonly now: () => number;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
+export function sendAdmissionError(reply: FastifyReply, reason: string): FastifyReply {
+  if (reason === 'sessionFull')
+    return sendError(reply, 409, 'sessionFull', 'This session is full.');
+  if (reason === 'sessionEnded')
+    return sendError(reply, 409, 'sessionEnded', 'This session has ended.');
+  return sendError(reply, 400, 'invalidRequest', `Cannot join: ${reason}.`);
+}
+
+export function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   sendError(reply, 400, 'invalidRequest', describeIssues(result.error));
@@ -95,25 +104,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
       return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
     const room = await rooms.get(params.sessionId);
     if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const personId = newId();
-    const outcome = await room.submit(
-      personId,
-      { type: 'join', displayName: body.displayName },
-      null,
-    );
-    if (!outcome.ok) {
-      if (outcome.reason === 'sessionFull')
-        return sendError(reply, 409, 'sessionFull', 'This session is full.');
-      if (outcome.reason === 'sessionEnded')
-        return sendError(reply, 409, 'sessionEnded', 'This session has ended.');
-      return sendError(reply, 400, 'invalidRequest', `Cannot join: ${outcome.reason}.`);
-    }
-    const token = await issueCredential(store, {
-      sessionId: params.sessionId,
-      personId,
+    const admission = await admitPerson(store, room, {
+      displayName: body.displayName,
       kind: 'link',
       now: now(),
     });
+    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
+    const { personId, token } = admission;
     return reply.status(201).send({ personId, token } satisfies JoinResponse);
   });
 }

@@ -21,6 +21,7 @@ export function makeConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     logLevel: 'silent',
     panelDir: join(dataDir, 'no-panel'),
     sqliteSynchronous: 'NORMAL',
+    zoom: null,
     ...overrides,
   };
 }

@@ -50,3 +50,31 @@ export const credentials = sqliteTable(
   },
   (table) => [index('credentials_session').on(table.sessionId)],
 );
+
+/** A session bound to something outside Cercle: a Zoom meeting, a Teams meeting. */
+export const sessionLinks = sqliteTable(
+  'session_links',
+  {
+    provider: text('provider').notNull(),
+    externalId: text('external_id').notNull(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+  },
+  // One session per meeting: two hosts opening at once cannot create two.
+  (table) => [primaryKey({ columns: [table.provider, table.externalId] })],
+);
+
+/** A person of a session known to a host platform by a stable id (Zoom user id, Entra object id). */
+export const identities = sqliteTable(
+  'identities',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    personId: text('person_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.provider, table.subject] })],
+);

@@ -4,6 +4,9 @@ import type {
   AppendResult,
   Credential,
   CredentialKind,
+  ExternalLink,
+  HostProvider,
+  Identity,
   LoadedSession,
   LogEntry,
   NewSession,
@@ -11,7 +14,7 @@ import type {
   StoredEvent,
 } from '../sessionStore.ts';
 import { openSqlite, type SqliteOptions } from './openSqlite.ts';
-import { credentials, events, sessions, snapshots } from './schema.ts';
+import { credentials, events, identities, sessionLinks, sessions, snapshots } from './schema.ts';
 
 /** SessionStore on SQLite. better-sqlite3 is synchronous: each call is one short transaction. */
 export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
@@ -71,8 +74,27 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
     );
 
   return {
-    async createSession({ state, joinTokenHash, facilitatorCredential }: NewSession) {
-      db.transaction((tx) => {
+    async createSession({
+      state,
+      joinTokenHash,
+      facilitatorCredential,
+      link,
+      facilitatorIdentity,
+    }: NewSession) {
+      return db.transaction((tx) => {
+        if (link) {
+          const taken = tx
+            .select({ id: sessionLinks.sessionId })
+            .from(sessionLinks)
+            .where(
+              and(
+                eq(sessionLinks.provider, link.provider),
+                eq(sessionLinks.externalId, link.externalId),
+              ),
+            )
+            .get();
+          if (taken) return false;
+        }
         tx.insert(sessions)
           .values({
             id: state.id,
@@ -87,7 +109,54 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
           .values({ sessionId: state.id, seq: 0, state: JSON.stringify(state) })
           .run();
         tx.insert(credentials).values(facilitatorCredential).run();
+        if (link)
+          tx.insert(sessionLinks)
+            .values({ ...link, sessionId: state.id })
+            .run();
+        if (facilitatorIdentity)
+          tx.insert(identities)
+            .values({ ...facilitatorIdentity, sessionId: state.id })
+            .run();
+        return true;
       });
+    },
+
+    async findLinkedSession(link: ExternalLink) {
+      const row = db
+        .select({ id: sessionLinks.sessionId })
+        .from(sessionLinks)
+        .where(
+          and(
+            eq(sessionLinks.provider, link.provider),
+            eq(sessionLinks.externalId, link.externalId),
+          ),
+        )
+        .get();
+      return row?.id ?? null;
+    },
+
+    async findIdentity(sessionId: string, provider: HostProvider, subject: string) {
+      const row = db
+        .select({ personId: identities.personId })
+        .from(identities)
+        .where(
+          and(
+            eq(identities.sessionId, sessionId),
+            eq(identities.provider, provider),
+            eq(identities.subject, subject),
+          ),
+        )
+        .get();
+      return row?.personId ?? null;
+    },
+
+    async linkIdentity(sessionId: string, identity: Identity) {
+      const result = db
+        .insert(identities)
+        .values({ ...identity, sessionId })
+        .onConflictDoNothing()
+        .run();
+      return result.changes > 0;
     },
 
     async load(sessionId): Promise<LoadedSession | null> {

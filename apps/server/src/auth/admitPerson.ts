@@ -1,0 +1,56 @@
+import type { CredentialKind, SessionStore } from '@cercle/storage';
+import type { Room } from '../rooms/room.ts';
+import { issueCredential } from './credentials.ts';
+import { newId } from './tokens.ts';
+
+export type Admission =
+  | {
+      readonly ok: true;
+      readonly personId: string;
+      readonly token: string;
+      readonly expiresAt: number | null;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Brings a new person into a session the way every door does (link, Zoom, Teams): a domain `join`
+ * committed and broadcast like any command, then a credential of the given kind.
+ */
+export async function admitPerson(
+  store: SessionStore,
+  room: Room,
+  input: { displayName: string; kind: CredentialKind; now: number; ttlMs?: number },
+): Promise<Admission> {
+  const personId = newId();
+  const outcome = await room.submit(
+    personId,
+    { type: 'join', displayName: input.displayName },
+    null,
+  );
+  if (!outcome.ok) return { ok: false, reason: outcome.reason };
+  const token = await issueCredential(store, {
+    sessionId: room.sessionId,
+    personId,
+    kind: input.kind,
+    now: input.now,
+    ...(input.ttlMs === undefined ? {} : { ttlMs: input.ttlMs }),
+  });
+  return {
+    ok: true,
+    personId,
+    token,
+    expiresAt: input.ttlMs === undefined ? null : input.now + input.ttlMs,
+  };
+}
+
+/** Host screen names are free text: keep what a name may hold, never refuse a person for it. */
+export function cleanDisplayName(raw: string, fallback: string): string {
+  const cleaned = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60)
+    .trim();
+  return cleaned || fallback;
+}
