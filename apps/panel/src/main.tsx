@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
+import { readBoot } from './hosts/boot.ts';
+import { ZoomApp } from './hosts/zoom/ZoomApp.tsx';
 import { detectLocale, I18nProvider } from './i18n/i18n.tsx';
 import './styles.css';
 
@@ -9,13 +11,14 @@ import './styles.css';
 z.config({ jitless: true });
 
 const root = document.getElementById('root');
+const boot = readBoot();
 if (root)
   createRoot(root).render(
     <StrictMode>
       <I18nProvider
         initial={detectLocale(location.search, navigator.languages ?? [navigator.language])}
       >
-        <App />
+        {boot?.host === 'zoom' ? <ZoomApp boot={boot} /> : <App />}
       </I18nProvider>
     </StrictMode>,
   );

@@ -4,12 +4,8 @@
  * Browser-safe: import it as `@cercle/manifests/zoomApis`.
  */
 export const ZOOM_APP_APIS = [
-  'getMeetingUUID',
   'getUserContext',
-  'getRunningContext',
   'onMyUserContextChange',
   'sendAppInvitationToAllParticipants',
-  'showNotification',
-  'expandApp',
 ] as const;
 export type ZoomAppApi = (typeof ZOOM_APP_APIS)[number];

@@ -123,6 +123,16 @@ export const en: Messages = {
     joining: 'Joining…',
     invalid: 'This invitation link is not valid.',
   },
+  zoom: {
+    connecting: 'Connecting to Zoom…',
+    setUpTitle: 'Set Cercle up for this meeting',
+    setUpIntro: 'You facilitate: choose the group and the format. Participants will join you here.',
+    setUp: 'Open the session',
+    waiting: 'The meeting host has not opened Cercle yet. This panel will update by itself.',
+    invite: 'Invite everyone to open Cercle',
+    invited: 'Invitation sent',
+    failed: 'Cercle could not start in Zoom. Close the app and open it again.',
+  },
   missingCredentials:
     'This panel does not know who you are. Open the link the facilitator gave you.',
   errors: {

@@ -125,6 +125,18 @@ export const fr = {
     joining: 'Connexion…',
     invalid: 'Ce lien d’invitation n’est pas valide.',
   },
+  zoom: {
+    connecting: 'Connexion à Zoom…',
+    setUpTitle: 'Préparer Cercle pour cette réunion',
+    setUpIntro:
+      'Vous animez : choisissez le groupe et le déroulé. Les participants vous rejoindront ici.',
+    setUp: 'Ouvrir la séance',
+    waiting:
+      'L’hôte de la réunion n’a pas encore ouvert Cercle. Ce panneau se mettra à jour tout seul.',
+    invite: 'Inviter tout le monde à ouvrir Cercle',
+    invited: 'Invitation envoyée',
+    failed: 'Cercle n’a pas pu démarrer dans Zoom. Fermez puis rouvrez l’application.',
+  },
   missingCredentials:
     'Ce panneau ne sait pas qui vous êtes. Ouvrez le lien que l’animateur vous a donné.',
   errors: {

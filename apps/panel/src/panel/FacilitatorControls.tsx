@@ -1,13 +1,16 @@
 import type { Command, SessionView } from '@cercle/domain';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 
 export function FacilitatorControls({
   view,
   send,
+  children,
 }: {
   view: SessionView;
   send: (c: Command) => void;
+  children?: ReactNode;
 }) {
   const { t, pick } = useI18n();
   const index = view.currentStageIndex;
@@ -63,6 +66,7 @@ export function FacilitatorControls({
           />
         </>
       )}
+      {children}
     </section>
   );
 }

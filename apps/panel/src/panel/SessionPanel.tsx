@@ -1,4 +1,5 @@
 import { type Command, findPerson, type SessionView } from '@cercle/domain';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
@@ -22,6 +23,8 @@ export interface SessionPanelProps {
   readonly serverNow: number;
   readonly send: (command: Command) => void;
   readonly dismissNotice: (id: number) => void;
+  /** Host-specific actions for the facilitator (e.g. inviting a Zoom meeting). */
+  readonly facilitatorExtras?: ReactNode;
 }
 
 /** The whole panel for one person, drawn from their view: what they see depends on their role. */
@@ -57,7 +60,11 @@ export function SessionPanel(props: SessionPanelProps) {
           <TimerControls timer={view.timer} send={send} />
         )}
       </StageCard>
-      {isFacilitator && <FacilitatorControls view={view} send={send} />}
+      {isFacilitator && (
+        <FacilitatorControls view={view} send={send}>
+          {props.facilitatorExtras}
+        </FacilitatorControls>
+      )}
       {isFacilitator && <SessionClockCard view={view} serverNow={serverNow} send={send} />}
       {myRole === 'observer' && notes}
       <StageList view={view} isFacilitator={isFacilitator} send={send} />

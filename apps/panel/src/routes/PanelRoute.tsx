@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SessionPanel } from '../panel/SessionPanel.tsx';
 import { useSync, useTick } from '../sync/useSync.ts';
@@ -6,7 +6,15 @@ import { useSync, useTick } from '../sync/useSync.ts';
 /** Refresh rate of the timer display: four times a second keeps every panel within a tick. */
 const TIMER_REFRESH_MS = 250;
 
-export function PanelRoute({ sessionId, token }: { sessionId: string; token: string }) {
+export function PanelRoute({
+  sessionId,
+  token,
+  facilitatorExtras,
+}: {
+  sessionId: string;
+  token: string;
+  facilitatorExtras?: ReactNode;
+}) {
   const { t } = useI18n();
   const { client, snapshot } = useSync(sessionId, token);
   useTick(TIMER_REFRESH_MS);
@@ -42,6 +50,7 @@ export function PanelRoute({ sessionId, token }: { sessionId: string; token: str
         serverNow={client.serverNow()}
         send={send}
         dismissNotice={dismiss}
+        facilitatorExtras={facilitatorExtras}
       />
     </main>
   );

@@ -1,4 +1,4 @@
-import { MINUTE_MS, TEMPLATES, totalPlannedMs } from '@cercle/domain';
+import { TEMPLATES } from '@cercle/domain';
 import { type CreateSessionResponse, createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { saveCredentials } from '../sync/credentials.ts';
 import { postJson } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
 import { useDraft } from '../ui/useDraft.ts';
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useI18n();
@@ -43,7 +44,7 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
 }
 
 export function StartPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [groupName, setGroupName] = useDraft('start:group');
   const [facilitatorName, setFacilitatorName] = useDraft('start:name');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
@@ -108,27 +109,7 @@ export function StartPage() {
               autoComplete="name"
             />
           </label>
-          <fieldset className="templates">
-            <legend>{t.start.template}</legend>
-            {TEMPLATES.map((template) => (
-              <label key={template.key} className="template-option">
-                <input
-                  type="radio"
-                  name="template"
-                  value={template.key}
-                  checked={templateKey === template.key}
-                  onChange={() => setTemplateKey(template.key)}
-                />
-                <span>
-                  <strong>{pick(template.name)}</strong> ·{' '}
-                  {t.start.total(Math.round(totalPlannedMs(template.stages) / MINUTE_MS))}
-                  <span className="template-option__stages">
-                    {template.stages.map((s) => pick(s.title)).join(' → ')}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <TemplatePicker value={templateKey} onChange={setTemplateKey} />
           {error && (
             <p className="error" role="alert">
               {error}
