@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
 import { sendError } from './http/httpError.ts';
+import { registerLegalRoutes } from './http/legalRoutes.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerSessionRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
+  registerLegalRoutes(app);
   registerSocketRoute(app, { store, rooms, now, isClosing: () => isClosing });
   await registerPanelRoutes(app, config.panelDir);
 

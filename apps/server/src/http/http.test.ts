@@ -49,6 +49,15 @@ describe('HTTP', () => {
     }
   });
 
+  it('answers every path the host manifests point at', async () => {
+    const { HOST_ROUTES } = await import('@cercle/manifests/hostRoutes');
+    for (const path of Object.values(HOST_ROUTES)) {
+      if (path === HOST_ROUTES.teamsConfig || path === HOST_ROUTES.zoomHome) continue;
+      const response = await built.app.inject({ url: path, headers: { accept: 'text/html' } });
+      expect(response.statusCode, path).toBe(200);
+    }
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await built.app.inject({
       url: '/api/nothing',
