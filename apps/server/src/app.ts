@@ -1,8 +1,10 @@
+import { createMicrosoftJwks, type JWTVerifyGetKey } from '@cercle/host-auth';
 import { CloseCode, PROTOCOL_LIMITS } from '@cercle/protocol';
 import { createSqliteSessionStore, type SessionStore } from '@cercle/storage';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
@@ -17,6 +19,8 @@ export interface AppOptions {
   readonly now?: () => number;
   /** A store to use instead of opening the configured database. */
   readonly store?: SessionStore;
+  /** Signing keys for Teams tokens instead of Microsoft's (tests). */
+  readonly teamsKeys?: JWTVerifyGetKey;
 }
 
 export interface CercleApp {
@@ -66,6 +70,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerSessionRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
+  registerTeamsRoutes(app, {
+    config,
+    store,
+    rooms,
+    now,
+    keys: options.teamsKeys ?? (config.teams.clientId ? createMicrosoftJwks() : null),
+  });
   registerLegalRoutes(app);
   registerSocketRoute(app, { store, rooms, now, isClosing: () => isClosing });
   await registerPanelRoutes(app, config.panelDir);

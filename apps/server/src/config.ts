@@ -14,6 +14,9 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   ZOOM_CLIENT_ID: z.string().min(1).optional(),
   ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  TEAMS_CLIENT_ID: z.string().min(1).optional(),
+  TEAMS_TENANT_IDS: z.string().optional(),
 });
 
 export interface Config {
@@ -27,6 +30,8 @@ export interface Config {
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Null until both Zoom variables are set: the Zoom routes then explain what is missing. */
   readonly zoom: { readonly clientId: string; readonly clientSecret: string } | null;
+  /** Teams SSO is on when a client id is set; tenants listed restrict who may sign in. */
+  readonly teams: { readonly clientId: string | null; readonly tenantIds: readonly string[] };
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -51,5 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET
         ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
         : null,
+    teams: {
+      clientId: e.TEAMS_CLIENT_ID ?? null,
+      tenantIds: (e.TEAMS_TENANT_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    },
   };
 }

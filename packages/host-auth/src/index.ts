@@ -1,3 +1,4 @@
+export type { JWTVerifyGetKey } from 'jose';
 export {
   createMicrosoftJwks,
   MICROSOFT_JWKS_URL,

@@ -45,3 +45,19 @@ export const hostEnterResponseSchema = z.object({
   expiresAt: z.number().int().positive(),
 });
 export type HostEnterResponse = z.infer<typeof hostEnterResponseSchema>;
+
+/** GET /api/teams/settings: whether Teams users sign in with SSO here. */
+export const teamsSettingsResponseSchema = z.object({ sso: z.boolean() });
+export type TeamsSettingsResponse = z.infer<typeof teamsSettingsResponseSchema>;
+
+/** POST /api/teams/enter: a Teams user proves who they are with their SSO token. */
+export const teamsEnterRequestSchema = z.object({
+  sessionId: idSchema,
+  /** An Entra ID access token (a JWT): long, but bounded. */
+  ssoToken: z
+    .string()
+    .min(20)
+    .max(16_384)
+    .regex(/^[A-Za-z0-9._-]+$/, 'not a token'),
+});
+export type TeamsEnterRequest = z.infer<typeof teamsEnterRequestSchema>;

@@ -22,6 +22,7 @@ export function makeConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     panelDir: join(dataDir, 'no-panel'),
     sqliteSynchronous: 'NORMAL',
     zoom: null,
+    teams: { clientId: null, tenantIds: [] },
     ...overrides,
   };
 }
