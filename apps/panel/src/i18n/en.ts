@@ -133,6 +133,17 @@ export const en: Messages = {
     invited: 'Invitation sent',
     failed: 'Cercle could not start in Zoom. Close the app and open it again.',
   },
+  teams: {
+    connecting: 'Connecting to Teams…',
+    configTitle: 'Add Cercle to this meeting',
+    configIntro:
+      'You will facilitate. Choose the group and the format, then save: participants will open Cercle from the meeting.',
+    saveFailed: 'Saving failed. Try again.',
+    noSso: 'Microsoft sign-in is not set up for Cercle: enter your name to join the session.',
+    shareToStage: 'Show on the meeting stage',
+    shared: 'Shown on the meeting stage',
+    shareFailed: 'Sharing failed: only organisers and presenters can share.',
+  },
   missingCredentials:
     'This panel does not know who you are. Open the link the facilitator gave you.',
   errors: {

@@ -137,6 +137,18 @@ export const fr = {
     invited: 'Invitation envoyée',
     failed: 'Cercle n’a pas pu démarrer dans Zoom. Fermez puis rouvrez l’application.',
   },
+  teams: {
+    connecting: 'Connexion à Teams…',
+    configTitle: 'Ajouter Cercle à cette réunion',
+    configIntro:
+      'Vous animerez la séance. Choisissez le groupe et le déroulé, puis enregistrez : les participants ouvriront Cercle depuis la réunion.',
+    saveFailed: 'L’enregistrement a échoué. Réessayez.',
+    noSso:
+      'La connexion Microsoft n’est pas configurée pour Cercle : entrez votre nom pour rejoindre la séance.',
+    shareToStage: 'Afficher sur l’écran partagé de la réunion',
+    shared: 'Affiché sur l’écran partagé',
+    shareFailed: 'Le partage a échoué : seuls les organisateurs et présentateurs peuvent partager.',
+  },
   missingCredentials:
     'Ce panneau ne sait pas qui vous êtes. Ouvrez le lien que l’animateur vous a donné.',
   errors: {

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SessionPanel } from '../panel/SessionPanel.tsx';
+import { StageView } from '../panel/StageView.tsx';
 import { useSync, useTick } from '../sync/useSync.ts';
 
 /** Refresh rate of the timer display: four times a second keeps every panel within a tick. */
@@ -10,10 +11,13 @@ export function PanelRoute({
   sessionId,
   token,
   facilitatorExtras,
+  variant = 'panel',
 }: {
   sessionId: string;
   token: string;
   facilitatorExtras?: ReactNode;
+  /** `stage`: the read-from-afar display for a shared screen. */
+  variant?: 'panel' | 'stage';
 }) {
   const { t } = useI18n();
   const { client, snapshot } = useSync(sessionId, token);
@@ -37,6 +41,12 @@ export function PanelRoute({
         <p className="loading" role="status" data-testid="connection" data-status={snapshot.status}>
           {t.connection[snapshot.status]}
         </p>
+      </main>
+    );
+  if (variant === 'stage')
+    return (
+      <main className="page page--stage">
+        <StageView view={snapshot.view} serverNow={client.serverNow()} />
       </main>
     );
   return (

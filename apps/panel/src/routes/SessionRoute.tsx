@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useHostFeatures } from '../hosts/hostFeatures.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { loadCredentials, saveCredentials } from '../sync/credentials.ts';
 import { JoinPage } from './JoinPage.tsx';
@@ -19,11 +20,51 @@ function takeFragment(sessionId: string): { token: string | null; joinToken: str
 
 export function SessionRoute({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
+  const host = useHostFeatures();
   const [initial] = useState(() => takeFragment(sessionId));
   const [token, setToken] = useState(initial.token);
-  if (token) return <PanelRoute key={token} sessionId={sessionId} token={token} />;
+  const [isEntering, setIsEntering] = useState(!initial.token && Boolean(host.enter));
+  const variant = new URLSearchParams(location.search).get('view') === 'stage' ? 'stage' : 'panel';
+
+  // The host's own sign-in first (Teams SSO); the join page only if it cannot vouch.
+  useEffect(() => {
+    if (!isEntering || !host.enter) return;
+    void host.enter(sessionId).then((entry) => {
+      if (entry) {
+        saveCredentials(sessionId, { token: entry.token, personId: entry.personId });
+        setToken(entry.token);
+      }
+      setIsEntering(false);
+    });
+  }, [isEntering, host, sessionId]);
+
+  if (token)
+    return (
+      <PanelRoute
+        key={token}
+        sessionId={sessionId}
+        token={token}
+        variant={variant}
+        facilitatorExtras={host.facilitatorExtras?.(sessionId)}
+      />
+    );
+  if (isEntering)
+    return (
+      <main className="page">
+        <p className="loading" role="status">
+          {t.connection.connecting}
+        </p>
+      </main>
+    );
   if (initial.joinToken)
-    return <JoinPage sessionId={sessionId} joinToken={initial.joinToken} onJoined={setToken} />;
+    return (
+      <JoinPage
+        sessionId={sessionId}
+        joinToken={initial.joinToken}
+        notice={host.joinNotice}
+        onJoined={setToken}
+      />
+    );
   return (
     <main className="page">
       <p className="card error" role="alert">
