@@ -68,7 +68,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     const isUp = await store.ping();
     return reply.status(isUp ? 200 : 503).send({ status: isUp ? 'ok' : 'unavailable' });
   });
-  registerSessionRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerSessionRoutes(app, {
+    store,
+    rooms,
+    publicUrl: config.publicUrl,
+    now,
+    creationsPerMinute: config.creationsPerMinute,
+  });
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,
@@ -78,7 +84,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     keys: options.teamsKeys ?? (config.teams.clientId ? createMicrosoftJwks() : null),
   });
   registerLegalRoutes(app);
-  registerSocketRoute(app, { store, rooms, now, isClosing: () => isClosing });
+  registerSocketRoute(app, {
+    store,
+    rooms,
+    now,
+    isClosing: () => isClosing,
+    allowedOrigins: config.allowedOrigins,
+  });
   await registerPanelRoutes(app, config.panelDir);
 
   app.addHook('preClose', async () => {

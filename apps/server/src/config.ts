@@ -17,6 +17,9 @@ const envSchema = z.object({
   TEAMS_APP_ID: z.string().min(1).optional(),
   TEAMS_CLIENT_ID: z.string().min(1).optional(),
   TEAMS_TENANT_IDS: z.string().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Sessions and joins one address may create a minute; raise it for load tests. */
+  CREATIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export interface Config {
@@ -32,6 +35,9 @@ export interface Config {
   readonly zoom: { readonly clientId: string; readonly clientSecret: string } | null;
   /** Teams SSO is on when a client id is set; tenants listed restrict who may sign in. */
   readonly teams: { readonly clientId: string | null; readonly tenantIds: readonly string[] };
+  /** Browser origins allowed to open the WebSocket: PUBLIC_URL's, plus any listed. */
+  readonly allowedOrigins: readonly string[];
+  readonly creationsPerMinute: number;
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -44,11 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (Boolean(e.ZOOM_CLIENT_ID) !== Boolean(e.ZOOM_CLIENT_SECRET))
     throw new Error('Invalid configuration:\n  ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET go together');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     databaseFile: join(resolve(e.DATA_DIR), 'cercle.sqlite'),
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     panelDir: resolve(e.PANEL_DIR),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
@@ -56,6 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET
         ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
         : null,
+    creationsPerMinute: e.CREATIONS_PER_MINUTE,
+    allowedOrigins: [
+      new URL(publicUrl).origin,
+      ...(e.ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    ],
     teams: {
       clientId: e.TEAMS_CLIENT_ID ?? null,
       tenantIds: (e.TEAMS_TENANT_IDS ?? '')

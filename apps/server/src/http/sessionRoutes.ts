@@ -17,12 +17,15 @@ import { matchesJoinToken } from '../auth/credentials.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
+import { createRateLimit } from './rateLimit.ts';
 
 export interface SessionRoutesDeps {
   readonly store: SessionStore;
   readonly rooms: Rooms;
   readonly publicUrl: string;
   readonly now: () => number;
+  /** Per address: a facilitator creates a few sessions a day, a group joins a dozen people. */
+  readonly creationsPerMinute: number;
 }
 
 export function sendAdmissionError(reply: FastifyReply, reason: string): FastifyReply {
@@ -43,7 +46,10 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyRep
 export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps): void {
   const { store, rooms, publicUrl, now } = deps;
 
-  app.post('/api/sessions', async (request, reply) => {
+  // Creating sessions and people is what a script would flood.
+  const limit = createRateLimit({ limit: deps.creationsPerMinute, windowMs: 60_000, now });
+
+  app.post('/api/sessions', { preHandler: limit }, async (request, reply) => {
     const body = parse(createSessionRequestSchema, request.body, reply);
     if (!body) return reply;
     const template = findTemplate(body.templateKey);
@@ -96,7 +102,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
     } satisfies InvitationResponse;
   });
 
-  app.post('/api/sessions/:sessionId/join', async (request, reply) => {
+  app.post('/api/sessions/:sessionId/join', { preHandler: limit }, async (request, reply) => {
     const params = parse(sessionParamsSchema, request.params, reply);
     const body = params && parse(joinRequestSchema, request.body, reply);
     if (!params || !body) return reply;

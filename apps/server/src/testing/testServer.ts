@@ -23,6 +23,8 @@ export function makeConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     sqliteSynchronous: 'NORMAL',
     zoom: null,
     teams: { clientId: null, tenantIds: [] },
+    allowedOrigins: ['http://cercle.test'],
+    creationsPerMinute: 60,
     ...overrides,
   };
 }

@@ -10,21 +10,33 @@ import {
   type Rejected,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { verifyToken } from '../auth/credentials.ts';
+import { sendError } from '../http/httpError.ts';
 import type { Connection } from '../rooms/connection.ts';
 import type { Room } from '../rooms/room.ts';
 import type { Rooms } from '../rooms/rooms.ts';
+import { TokenBucket } from './tokenBucket.ts';
 
 export const HELLO_TIMEOUT_MS = 10_000;
 export const HEARTBEAT_INTERVAL_MS = 30_000;
+/** A panel sends a few frames a minute; a burst of clicks fits, a script does not. */
+export const FRAME_BURST = 40;
+export const FRAMES_PER_SECOND = 10;
+/** A client that keeps hammering after being told is cut off. */
+export const DROPPED_FRAMES_BEFORE_CLOSE = 200;
+/** Forty people with a couple of tabs each. */
+export const CONNECTIONS_PER_SESSION_MAX = 100;
+/** Generous: a whole administration may sit behind one proxy address. */
+export const CONNECTIONS_PER_ADDRESS_MAX = 500;
 
 export interface SocketRouteDeps {
   readonly store: SessionStore;
   readonly rooms: Rooms;
   readonly now: () => number;
   readonly isClosing: () => boolean;
+  readonly allowedOrigins: readonly string[];
 }
 
 function errorFrame(code: ErrorMessage['code'], message: string, commandId: string | null = null) {
@@ -37,6 +49,7 @@ type Pending = { commandId: string; command: Command };
 export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps): void {
   const { store, rooms, now } = deps;
   const alive = new WeakMap<WebSocket, boolean>();
+  const perAddress = new Map<string, number>();
 
   const heartbeat = setInterval(() => {
     for (const client of app.websocketServer.clients) {
@@ -51,8 +64,20 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
   heartbeat.unref();
   app.addHook('onClose', async () => clearInterval(heartbeat));
 
-  app.get('/ws', { websocket: true }, (socket, request) => {
+  const checkUpgrade = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Browsers always send Origin: a page elsewhere must not open a socket with someone's cookies or links.
+    const origin = request.headers.origin;
+    if (origin && !deps.allowedOrigins.includes(origin))
+      return sendError(reply, 403, 'forbidden', 'This origin may not connect.');
+    if ((perAddress.get(request.ip) ?? 0) >= CONNECTIONS_PER_ADDRESS_MAX)
+      return sendError(reply, 429, 'rateLimited', 'Too many connections from this address.');
+  };
+
+  app.get('/ws', { websocket: true, preValidation: checkUpgrade }, (socket, request) => {
     // Handlers are attached before any await so that no early frame is lost.
+    perAddress.set(request.ip, (perAddress.get(request.ip) ?? 0) + 1);
+    const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND, now());
+    let dropped = 0;
     let phase: 'hello' | 'greeting' | 'ready' | 'closed' = 'hello';
     let room: Room | null = null;
     let connection: Connection | null = null;
@@ -100,6 +125,12 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
         return fail(ErrorCode.sessionNotFound, 'No such session.', CloseCode.sessionNotFound);
       const check = await verifyToken(store, sessionId, token, now());
       if (!check.ok) return fail(ErrorCode.unauthorized, check.message, CloseCode.unauthorized);
+      if (found.connectionCount >= CONNECTIONS_PER_SESSION_MAX)
+        return fail(
+          ErrorCode.tooManyConnections,
+          'This session has too many open panels.',
+          CloseCode.tooManyConnections,
+        );
       if (phase === 'closed') return;
       const personId = check.personId;
       const isFirstConnection = !found.isConnected(personId);
@@ -119,6 +150,14 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     };
 
     socket.on('message', (data, isBinary) => {
+      if (!bucket.take(now())) {
+        dropped += 1;
+        if (dropped === 1) send(errorFrame(ErrorCode.rateLimited, 'Too many messages: slow down.'));
+        if (dropped >= DROPPED_FRAMES_BEFORE_CLOSE)
+          fail(ErrorCode.rateLimited, 'Too many messages.', CloseCode.rateLimited);
+        return;
+      }
+      dropped = 0;
       const text =
         isBinary || typeof data !== 'string' ? Buffer.from(data as Buffer).toString('utf8') : data;
       const parsed = parseClientMessage(text);
@@ -178,6 +217,9 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
 
     socket.on('close', () => {
       clearTimeout(helloTimer);
+      const left = (perAddress.get(request.ip) ?? 1) - 1;
+      if (left > 0) perAddress.set(request.ip, left);
+      else perAddress.delete(request.ip);
       phase = 'closed';
       const activeRoom = room;
       const activeConnection = connection;
