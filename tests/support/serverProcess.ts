@@ -47,9 +47,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /** Starts the production server as a child process on a free port, with its own data directory. */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cercle-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
