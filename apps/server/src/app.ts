@@ -1,6 +1,6 @@
 import { createMicrosoftJwks, type JWTVerifyGetKey } from '@cercle/host-auth';
 import { CloseCode, PROTOCOL_LIMITS } from '@cercle/protocol';
-import { createSqliteSessionStore, type SessionStore } from '@cercle/storage';
+import { createAesCodec, createSqliteSessionStore, type SessionStore } from '@cercle/storage';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -34,7 +34,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const now = options.now ?? Date.now;
   const store =
     options.store ??
-    createSqliteSessionStore({ file: config.databaseFile, synchronous: config.sqliteSynchronous });
+    createSqliteSessionStore({
+      file: config.databaseFile,
+      synchronous: config.sqliteSynchronous,
+      ...(config.dataKeys.length > 0 ? { codec: createAesCodec(config.dataKeys) } : {}),
+    });
   const rooms = new Rooms(store, now);
   let isClosing = false;
 

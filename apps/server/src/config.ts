@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type DataKey, parseDataKeys } from '@cercle/storage';
 import { z } from 'zod';
 
 const DEFAULT_PANEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../panel/dist');
@@ -20,6 +21,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Sessions and joins one address may create a minute; raise it for load tests. */
   CREATIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** `id:base64key[,id:base64key…]`: the first encrypts, all decrypt (rotation). */
+  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -38,6 +41,8 @@ export interface Config {
   /** Browser origins allowed to open the WebSocket: PUBLIC_URL's, plus any listed. */
   readonly allowedOrigins: readonly string[];
   readonly creationsPerMinute: number;
+  /** Keys that encrypt stored events and snapshots; empty to store them as they are. */
+  readonly dataKeys: readonly DataKey[];
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
         : null,
     creationsPerMinute: e.CREATIONS_PER_MINUTE,
+    dataKeys: e.DATA_ENCRYPTION_KEY ? parseDataKeys(e.DATA_ENCRYPTION_KEY) : [],
     allowedOrigins: [
       new URL(publicUrl).origin,
       ...(e.ALLOWED_ORIGINS ?? '')

@@ -1,3 +1,10 @@
+export {
+  createAesCodec,
+  type DataKey,
+  type PayloadCodec,
+  PLAIN_CODEC,
+  parseDataKeys,
+} from './payloadCodec.ts';
 export type {
   AppendResult,
   Credential,

@@ -24,6 +24,7 @@ export interface StoredEvent {
   readonly seq: number;
   readonly event: SessionEvent;
   readonly commandId: string | null;
+  readonly actorId: string;
 }
 
 export interface LoadedSession {

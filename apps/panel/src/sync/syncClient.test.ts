@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION } from '@cercle/protocol';
 import { describe, expect, it } from 'vitest';
 import { makeSession, run, T0 } from '../testing/builders.ts';
 import { FakeSocket } from '../testing/fakeSocket.ts';
-import { SyncClient } from './syncClient.ts';
+import { RESEND_AFTER_MS, SyncClient } from './syncClient.ts';
 
 function setup(options: { clockSkewMs?: number } = {}) {
   const sockets: FakeSocket[] = [];
@@ -211,4 +211,29 @@ describe('SyncClient', () => {
       expect(Math.abs(client.serverNow() - (T0 + 40))).toBeLessThanOrEqual(20);
     },
   );
+
+  it('sends again a command left unanswered, until it is confirmed', () => {
+    const { client, last, timers, advance } = setup();
+    client.start();
+    last().open();
+    last().receive(welcome(3));
+    const commandId = client.send({ type: 'adjustTimer', deltaMs: 60_000 });
+    expect(last().sentOfType('command')).toHaveLength(1);
+    advance(RESEND_AFTER_MS);
+    timers.at(-1)?.callback(); // the next ping tick
+    expect(
+      last()
+        .sentOfType('command')
+        .map((m) => m.commandId),
+    ).toEqual([commandId, commandId]);
+    last().receive({
+      type: 'event',
+      seq: 2,
+      event: { type: 'timerAdjusted', deltaMs: 60_000 },
+      commandId,
+      serverNow: T0,
+    });
+    expect(client.snapshot.pending).toEqual([]);
+    expect(client.snapshot.seq).toBe(3);
+  });
 });

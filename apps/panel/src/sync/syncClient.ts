@@ -53,6 +53,11 @@ export interface SyncClientOptions {
 }
 
 export const PING_INTERVAL_MS = 10_000;
+/**
+ * A command unanswered this long is sent again (a frame dropped by a rate limit, say). The server
+ * remembers command ids, so a command it already applied is confirmed, not applied twice.
+ */
+export const RESEND_AFTER_MS = 5000;
 const outboxSchema = z.array(z.object({ commandId: idSchema, command: commandSchema }));
 const NOTICES_KEPT = 3;
 
@@ -81,6 +86,7 @@ export class SyncClient {
   #helloSentAt = 0;
   #nextPing = 0;
   #nextNotice = 0;
+  readonly #sentAt = new Map<string, number>();
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #setTimer: (callback: () => void, ms: number) => unknown;
@@ -240,6 +246,8 @@ export class SyncClient {
       case 'event': {
         const { seq, view } = this.#snapshot;
         if (seq === null || view === null) return;
+        // An old event may still confirm a command sent again: settle it, apply nothing.
+        this.#settle(message.commandId);
         if (message.seq <= seq) return;
         if (message.seq !== seq + 1) {
           this.#resync();
@@ -275,6 +283,7 @@ export class SyncClient {
 
   #settle(commandId: string | null): void {
     if (!commandId) return;
+    this.#sentAt.delete(commandId);
     const pending = this.#snapshot.pending.filter((p) => p.commandId !== commandId);
     if (pending.length === this.#snapshot.pending.length) return;
     this.#update({ pending });
@@ -287,12 +296,21 @@ export class SyncClient {
   }
 
   #transmit(commandId: string, command: Command): void {
-    if (this.#socket?.readyState === SOCKET_OPEN)
-      this.#socket.send(JSON.stringify({ type: 'command', commandId, command }));
+    if (this.#socket?.readyState !== SOCKET_OPEN) return;
+    this.#sentAt.set(commandId, this.#now());
+    this.#socket.send(JSON.stringify({ type: 'command', commandId, command }));
+  }
+
+  #resendUnanswered(): void {
+    const now = this.#now();
+    for (const { commandId, command } of this.#snapshot.pending)
+      if (now - (this.#sentAt.get(commandId) ?? now) >= RESEND_AFTER_MS)
+        this.#transmit(commandId, command);
   }
 
   #ping(): void {
     this.#clearTimer(this.#pingTimer);
+    this.#resendUnanswered();
     if (this.#socket?.readyState === SOCKET_OPEN)
       this.#socket.send(
         JSON.stringify({ type: 'ping', pingId: ++this.#nextPing, clientSentAt: this.#now() }),

@@ -2,6 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { CredentialKind, SessionStore } from '@cercle/storage';
 import { hashToken, newToken } from './tokens.ts';
 
+/**
+ * A link credential (a browser's seat in a session) lasts a cycle's month: long enough to prepare
+ * a session ahead and read one's notes after, short enough that an old link stops working.
+ */
+export const LINK_CREDENTIAL_TTL_MS = 30 * 24 * 60 * 60_000;
+
 /** Issues a bearer token that lets `personId` into `sessionId`; returns the token itself. */
 export async function issueCredential(
   store: SessionStore,

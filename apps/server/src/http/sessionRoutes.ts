@@ -13,7 +13,7 @@ import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { admitPerson } from '../auth/admitPerson.ts';
-import { matchesJoinToken } from '../auth/credentials.ts';
+import { LINK_CREDENTIAL_TTL_MS, matchesJoinToken } from '../auth/credentials.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
@@ -75,7 +75,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
         personId,
         kind: 'link',
         createdAt: at,
-        expiresAt: null,
+        expiresAt: at + LINK_CREDENTIAL_TTL_MS,
       },
     });
     request.log.info({ sessionId, templateKey: template.key }, 'session created');
@@ -114,6 +114,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
       displayName: body.displayName,
       kind: 'link',
       now: now(),
+      ttlMs: LINK_CREDENTIAL_TTL_MS,
     });
     if (!admission.ok) return sendAdmissionError(reply, admission.reason);
     const { personId, token } = admission;

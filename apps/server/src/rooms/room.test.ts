@@ -88,4 +88,34 @@ describe('Room', () => {
     expect(room.seq).toBe(SNAPSHOT_INTERVAL_EVENTS + 1);
     expect(await store.load('s1')).toEqual({ state: room.state, seq: room.seq });
   });
+
+  it('obeys a command sent twice only once, even after a reload, and says so', async () => {
+    const { room, store } = await makeRoom();
+    await room.submit('fac', { type: 'startSession' }, 'c1');
+    const first = await room.submit('fac', { type: 'adjustTimer', deltaMs: 60_000 }, 'c2');
+    const again = await room.submit('fac', { type: 'adjustTimer', deltaMs: 60_000 }, 'c2');
+    expect(again).toEqual({
+      ok: true,
+      seq: first.ok ? first.seq : -1,
+      events: [],
+      isDuplicate: true,
+    });
+    expect(room.state.timer.durationMs).toBe(6 * 60_000);
+    // Another person's command with the same id is theirs, not a duplicate.
+    await room.submit('obs', { type: 'join', displayName: 'Oda' }, 'c2');
+    expect(room.state.people).toHaveLength(2);
+    const reloaded = new Room('s1', (await store.load('s1'))!, store, () => T0 + 100);
+    await reloaded.rememberRecentCommands();
+    expect((await reloaded.submit('fac', { type: 'adjustTimer', deltaMs: 60_000 }, 'c2')).ok).toBe(
+      true,
+    );
+    expect(reloaded.state.timer.durationMs).toBe(6 * 60_000);
+    const panel = fakeConnection('fac');
+    await reloaded.replayTo(panel, first.ok ? first.seq : -1);
+    expect(JSON.parse(panel.frames[0]!)).toMatchObject({
+      type: 'event',
+      commandId: 'c2',
+      event: { type: 'timerAdjusted' },
+    });
+  });
 });

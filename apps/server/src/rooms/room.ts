@@ -24,9 +24,17 @@ export const SNAPSHOT_INTERVAL_EVENTS = 50;
 export const RESUME_MAX_EVENTS = 500;
 /** Appends lost to another writer are retried on fresh state this many times. */
 const APPEND_ATTEMPTS = 3;
+/** Command ids remembered per room, so a panel that sends a command again is not obeyed twice. */
+export const RECENT_COMMANDS_KEPT = 2000;
 
 export type Outcome =
-  | { readonly ok: true; readonly seq: number; readonly events: readonly SessionEvent[] }
+  | {
+      readonly ok: true;
+      readonly seq: number;
+      readonly events: readonly SessionEvent[];
+      /** The command had already been applied, at `seq`: nothing was done again. */
+      readonly isDuplicate: boolean;
+    }
   | { readonly ok: false; readonly reason: Rejection };
 
 /**
@@ -38,6 +46,7 @@ export class Room {
   #seq: number;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #connections = new Set<Connection>();
+  readonly #recentCommands = new Map<string, number>();
 
   constructor(
     readonly sessionId: string,
@@ -76,6 +85,9 @@ export class Room {
   /** Decides, commits, applies and broadcasts one command. */
   submit(actorId: string, command: Command, commandId: string | null): Promise<Outcome> {
     return this.#enqueue(async () => {
+      const key = commandId === null ? null : `${actorId}:${commandId}`;
+      const done = key === null ? undefined : this.#recentCommands.get(key);
+      if (done !== undefined) return { ok: true, seq: done, events: [], isDuplicate: true };
       for (let attempt = 1; ; attempt++) {
         const at = this.now();
         const decision = decide(this.#state, command, actorId, at);
@@ -101,10 +113,11 @@ export class Room {
           const firstSeq = this.#seq + 1;
           this.#state = next;
           this.#seq = result.seq;
+          if (key !== null) this.#remember(key, result.seq);
           decision.events.forEach((event, i) => {
             this.#broadcast(firstSeq + i, event, commandId);
           });
-          return { ok: true, seq: result.seq, events: decision.events };
+          return { ok: true, seq: result.seq, events: decision.events, isDuplicate: false };
         }
         if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
           throw new Error(`append to ${this.sessionId} failed: ${result.reason}`);
@@ -115,6 +128,37 @@ export class Room {
         this.#seq = loaded.seq;
       }
     });
+  }
+
+  #remember(key: string, seq: number): void {
+    this.#recentCommands.set(key, seq);
+    if (this.#recentCommands.size > RECENT_COMMANDS_KEPT) {
+      const oldest = this.#recentCommands.keys().next().value;
+      if (oldest !== undefined) this.#recentCommands.delete(oldest);
+    }
+  }
+
+  /** Learns the command ids of the log's tail, so resends after a restart are recognised too. */
+  async rememberRecentCommands(): Promise<void> {
+    const from = Math.max(0, this.#seq - RECENT_COMMANDS_KEPT);
+    const stored = await this.store.eventsSince(this.sessionId, from, RECENT_COMMANDS_KEPT);
+    for (const { seq, commandId, actorId } of stored)
+      if (commandId) this.#remember(`${actorId}:${commandId}`, seq);
+  }
+
+  /** Tells one connection again about an event it may have missed the acknowledgement of. */
+  async replayTo(connection: Connection, seq: number): Promise<void> {
+    const [stored] = await this.store.eventsSince(this.sessionId, seq - 1, 1);
+    if (!stored) return;
+    connection.send(
+      JSON.stringify({
+        type: 'event',
+        seq: stored.seq,
+        event: visibleEvent(stored.event, connection.personId),
+        commandId: stored.commandId,
+        serverNow: this.now(),
+      } satisfies EventMessage),
+    );
   }
 
   #broadcast(seq: number, event: SessionEvent, commandId: string | null): void {

@@ -21,6 +21,7 @@ export class Rooms {
       room = this.store.load(sessionId).then(async (loaded) => {
         if (!loaded) return null;
         const fresh = new Room(sessionId, loaded, this.store, this.now);
+        await fresh.rememberRecentCommands();
         // Nobody is connected to a room just loaded: presence left over from a crash is stale.
         for (const person of loaded.state.people)
           if (person.presence === 'online')

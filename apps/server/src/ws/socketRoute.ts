@@ -101,6 +101,8 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     const runCommand = (activeRoom: Room, personId: string, { commandId, command }: Pending) => {
       activeRoom.submit(personId, command, commandId).then(
         (outcome) => {
+          if (outcome.ok && outcome.isDuplicate && connection)
+            void activeRoom.replayTo(connection, outcome.seq).catch(() => undefined);
           if (!outcome.ok)
             send(
               JSON.stringify({

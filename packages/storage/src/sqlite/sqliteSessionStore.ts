@@ -1,5 +1,6 @@
 import { applyAll, type SessionEvent, type SessionState } from '@cercle/domain';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
   Credential,
@@ -17,8 +18,11 @@ import { openSqlite, type SqliteOptions } from './openSqlite.ts';
 import { credentials, events, identities, sessionLinks, sessions, snapshots } from './schema.ts';
 
 /** SessionStore on SQLite. better-sqlite3 is synchronous: each call is one short transaction. */
-export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
+export function createSqliteSessionStore(
+  options: SqliteOptions & { codec?: PayloadCodec },
+): SessionStore {
   const { db, raw } = openSqlite(options);
+  const codec = options.codec ?? PLAIN_CODEC;
 
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
     db
@@ -55,14 +59,14 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
               type: entry.event.type,
               actorId: entry.actorId,
               commandId: entry.commandId,
-              payload: JSON.stringify(entry.event),
+              payload: codec.encode(JSON.stringify(entry.event)),
               at: entry.at,
             })
             .run();
         }
         tx.update(sessions).set({ headSeq: seq }).where(eq(sessions.id, sessionId)).run();
         if (snapshot) {
-          const state = JSON.stringify(snapshot);
+          const state = codec.encode(JSON.stringify(snapshot));
           tx.insert(snapshots)
             .values({ sessionId, seq, state })
             .onConflictDoUpdate({ target: snapshots.sessionId, set: { seq, state } })
@@ -106,7 +110,7 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
           })
           .run();
         tx.insert(snapshots)
-          .values({ sessionId: state.id, seq: 0, state: JSON.stringify(state) })
+          .values({ sessionId: state.id, seq: 0, state: codec.encode(JSON.stringify(state)) })
           .run();
         tx.insert(credentials).values(facilitatorCredential).run();
         if (link)
@@ -164,8 +168,8 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
       if (!snapshot) return null;
       const tail = readEvents(sessionId, snapshot.seq, Number.MAX_SAFE_INTEGER);
       const state = applyAll(
-        JSON.parse(snapshot.state) as SessionState,
-        tail.map((row) => JSON.parse(row.payload) as SessionEvent),
+        JSON.parse(codec.decode(snapshot.state)) as SessionState,
+        tail.map((row) => JSON.parse(codec.decode(row.payload)) as SessionEvent),
       );
       return { state, seq: tail.at(-1)?.seq ?? snapshot.seq };
     },
@@ -177,8 +181,9 @@ export function createSqliteSessionStore(options: SqliteOptions): SessionStore {
     async eventsSince(sessionId, afterSeq, limit): Promise<StoredEvent[]> {
       return readEvents(sessionId, afterSeq, limit).map((row) => ({
         seq: row.seq,
-        event: JSON.parse(row.payload) as SessionEvent,
+        event: JSON.parse(codec.decode(row.payload)) as SessionEvent,
         commandId: row.commandId,
+        actorId: row.actorId,
       }));
     },
 
