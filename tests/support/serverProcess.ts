@@ -9,6 +9,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ServerProcess {
   readonly url: string;
+  readonly pid: number;
   readonly port: number;
   readonly dataDir: string;
   readonly output: () => string;
@@ -90,6 +91,7 @@ export async function startServer(
   };
   return {
     url,
+    pid: child.pid ?? 0,
     port,
     dataDir,
     output: () => output,

@@ -94,6 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     isClosing: () => isClosing,
     allowedOrigins: config.allowedOrigins,
+    connectionsPerAddress: config.connectionsPerAddress,
   });
   await registerPanelRoutes(app, config.panelDir);
 

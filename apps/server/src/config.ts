@@ -21,6 +21,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Sessions and joins one address may create a minute; raise it for load tests. */
   CREATIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Open sockets one address may hold; a whole administration may share one proxy. */
+  CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   /** `id:base64key[,id:base64key…]`: the first encrypts, all decrypt (rotation). */
   DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
 });
@@ -41,6 +43,7 @@ export interface Config {
   /** Browser origins allowed to open the WebSocket: PUBLIC_URL's, plus any listed. */
   readonly allowedOrigins: readonly string[];
   readonly creationsPerMinute: number;
+  readonly connectionsPerAddress: number;
   /** Keys that encrypt stored events and snapshots; empty to store them as they are. */
   readonly dataKeys: readonly DataKey[];
 }
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
         : null,
     creationsPerMinute: e.CREATIONS_PER_MINUTE,
+    connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
     dataKeys: e.DATA_ENCRYPTION_KEY ? parseDataKeys(e.DATA_ENCRYPTION_KEY) : [],
     allowedOrigins: [
       new URL(publicUrl).origin,

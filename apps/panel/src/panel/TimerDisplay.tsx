@@ -26,6 +26,8 @@ export function TimerDisplay({ timer, serverNow }: { timer: Timer; serverNow: nu
         data-testid="timer"
         data-tone={tone}
         data-status={timer.status}
+        // This screen's correction to its own clock, so agreement between screens can be measured.
+        data-clock-offset-ms={Math.round(serverNow - Date.now())}
       >
         {formatRemaining(remaining)}
       </output>

@@ -25,6 +25,7 @@ export function makeConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     teams: { clientId: null, tenantIds: [] },
     allowedOrigins: ['http://cercle.test'],
     creationsPerMinute: 60,
+    connectionsPerAddress: 500,
     dataKeys: [],
     ...overrides,
   };

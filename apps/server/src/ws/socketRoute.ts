@@ -28,8 +28,6 @@ export const FRAMES_PER_SECOND = 10;
 export const DROPPED_FRAMES_BEFORE_CLOSE = 200;
 /** Forty people with a couple of tabs each. */
 export const CONNECTIONS_PER_SESSION_MAX = 100;
-/** Generous: a whole administration may sit behind one proxy address. */
-export const CONNECTIONS_PER_ADDRESS_MAX = 500;
 
 export interface SocketRouteDeps {
   readonly store: SessionStore;
@@ -37,6 +35,7 @@ export interface SocketRouteDeps {
   readonly now: () => number;
   readonly isClosing: () => boolean;
   readonly allowedOrigins: readonly string[];
+  readonly connectionsPerAddress: number;
 }
 
 function errorFrame(code: ErrorMessage['code'], message: string, commandId: string | null = null) {
@@ -69,7 +68,7 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     const origin = request.headers.origin;
     if (origin && !deps.allowedOrigins.includes(origin))
       return sendError(reply, 403, 'forbidden', 'This origin may not connect.');
-    if ((perAddress.get(request.ip) ?? 0) >= CONNECTIONS_PER_ADDRESS_MAX)
+    if ((perAddress.get(request.ip) ?? 0) >= deps.connectionsPerAddress)
       return sendError(reply, 429, 'rateLimited', 'Too many connections from this address.');
   };
 
