@@ -9,6 +9,8 @@ describe('benchmark statistics', () => {
     expect(percentile([5], 99)).toBe(5);
     expect(percentile([], 50)).toBeNaN();
     expect(summarize([3, 1, 2])).toEqual({ count: 3, p50: 2, p95: 3, p99: 3, max: 3 });
+    const many = Array.from({ length: 500_000 }, (_, i) => i);
+    expect(summarize(many).max).toBe(499_999);
   });
 
   it('measures noise as the relative spread of repeated rounds', () => {

@@ -15,12 +15,20 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
+  // Sorted once; spreading hundreds of thousands of samples into Math.max would overflow the stack.
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) =>
+    sorted.length === 0
+      ? Number.NaN
+      : (sorted[
+          Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+        ] as number);
   return {
-    count: samples.length,
-    p50: percentile(samples, 50),
-    p95: percentile(samples, 95),
-    p99: percentile(samples, 99),
-    max: samples.length ? Math.max(...samples) : Number.NaN,
+    count: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
   };
 }
 
