@@ -1,22 +1,11 @@
 import type { Command, SessionView } from '@cercle/domain';
+import { mulberry32 } from '@cercle/domain/testing/prng';
 import type { CreateSessionResponse, JoinResponse } from '@cercle/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { SocketLike } from '../../apps/panel/src/sync/socketLike.ts';
 import { SyncClient } from '../../apps/panel/src/sync/syncClient.ts';
 import { type ServerProcess, startServer } from '../support/serverProcess.ts';
-
-/** mulberry32: seeded, so a failing run replays with SEED=n. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const env = process.env;
 const IS_SOAK = env.SOAK === '1';

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@cercle/domain/testing/prng';
 import { parseClientMessage } from '@cercle/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPanel } from './testing/testPanel.ts';
@@ -7,17 +8,6 @@ import {
   startTestServer,
   type TestServer,
 } from './testing/testServer.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.SEED ?? 20261124);
 

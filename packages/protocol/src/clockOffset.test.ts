@@ -1,16 +1,6 @@
+import { mulberry32 } from '@cercle/domain/testing/prng';
 import { describe, expect, it } from 'vitest';
 import { CLOCK_SAMPLES_KEPT, ClockOffsetEstimator, estimateFromSample } from './clockOffset.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEN_MINUTES = 10 * 60_000;
 

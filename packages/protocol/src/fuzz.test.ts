@@ -1,18 +1,7 @@
+import { mulberry32 } from '@cercle/domain/testing/prng';
 import { describe, expect, it } from 'vitest';
 import { clientMessageSchema } from './messages.ts';
 import { parseClientMessage } from './parse.ts';
-
-/** mulberry32: seeded, so a failure replays with SEED=n. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALID = [
   { type: 'hello', protocol: 1, sessionId: 's1', token: 'a'.repeat(43), lastSeq: 3 },

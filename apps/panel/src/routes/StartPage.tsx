@@ -7,7 +7,7 @@ import { saveCredentials } from '../sync/credentials.ts';
 import { postJson } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
 import { useDraft } from '../ui/useDraft.ts';
-import { TemplatePicker } from './TemplatePicker.tsx';
+import { SessionSetupFields } from './SessionSetupFields.tsx';
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useI18n();
@@ -88,28 +88,14 @@ export function StartPage() {
             void submit();
           }}
         >
-          <label>
-            {t.start.groupName}
-            <input
-              required
-              maxLength={120}
-              value={groupName}
-              onChange={(e) => setGroupName(e.target.value)}
-              data-testid="group-name"
-            />
-          </label>
-          <label>
-            {t.start.facilitatorName}
-            <input
-              required
-              maxLength={60}
-              value={facilitatorName}
-              onChange={(e) => setFacilitatorName(e.target.value)}
-              data-testid="facilitator-name"
-              autoComplete="name"
-            />
-          </label>
-          <TemplatePicker value={templateKey} onChange={setTemplateKey} />
+          <SessionSetupFields
+            groupName={groupName}
+            onGroupName={setGroupName}
+            facilitatorName={facilitatorName}
+            onFacilitatorName={setFacilitatorName}
+            templateKey={templateKey}
+            onTemplateKey={setTemplateKey}
+          />
           {error && (
             <p className="error" role="alert">
               {error}

@@ -2,7 +2,7 @@ import { TEMPLATES } from '@cercle/domain';
 import { createSessionResponseSchema } from '@cercle/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TemplatePicker } from '../../routes/TemplatePicker.tsx';
+import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { postJson } from '../../ui/api.ts';
 import { useDraft } from '../../ui/useDraft.ts';
@@ -61,27 +61,14 @@ export function TeamsConfigPage({ sdk }: { sdk: TeamsSdkLike }) {
       <form className="card form" onSubmit={(e) => e.preventDefault()} data-testid="teams-config">
         <h2>{t.teams.configTitle}</h2>
         <p>{t.teams.configIntro}</p>
-        <label>
-          {t.start.groupName}
-          <input
-            required
-            maxLength={120}
-            value={groupName}
-            onChange={(e) => setGroupName(e.target.value)}
-            data-testid="group-name"
-          />
-        </label>
-        <label>
-          {t.start.facilitatorName}
-          <input
-            required
-            maxLength={60}
-            value={facilitatorName}
-            onChange={(e) => setFacilitatorName(e.target.value)}
-            data-testid="facilitator-name"
-          />
-        </label>
-        <TemplatePicker value={templateKey} onChange={setTemplateKey} />
+        <SessionSetupFields
+          groupName={groupName}
+          onGroupName={setGroupName}
+          facilitatorName={facilitatorName}
+          onFacilitatorName={setFacilitatorName}
+          templateKey={templateKey}
+          onTemplateKey={setTemplateKey}
+        />
         {error && (
           <p className="error" role="alert">
             {error}

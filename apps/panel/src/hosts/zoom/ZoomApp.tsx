@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LanguageSwitch } from '../../panel/LanguageSwitch.tsx';
 import { PanelRoute } from '../../routes/PanelRoute.tsx';
-import { TemplatePicker } from '../../routes/TemplatePicker.tsx';
+import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
 import { postJson } from '../../ui/api.ts';
 import { useDraft } from '../../ui/useDraft.ts';
 import { connectZoom, type ZoomSdkLike, type ZoomUser } from './zoomClient.ts';
@@ -149,17 +149,12 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
         >
           <h2>{t.zoom.setUpTitle}</h2>
           <p>{t.zoom.setUpIntro}</p>
-          <label>
-            {t.start.groupName}
-            <input
-              required
-              maxLength={120}
-              value={groupName}
-              onChange={(e) => setGroupName(e.target.value)}
-              data-testid="group-name"
-            />
-          </label>
-          <TemplatePicker value={templateKey} onChange={setTemplateKey} />
+          <SessionSetupFields
+            groupName={groupName}
+            onGroupName={setGroupName}
+            templateKey={templateKey}
+            onTemplateKey={setTemplateKey}
+          />
           {error && (
             <p className="error" role="alert">
               {error}
