@@ -38,6 +38,8 @@ interface Options {
   instances: number;
   database: string;
   ramp: boolean;
+  /** Where the server writes CPU profiles of each Cercle round (`--profile DIR`). */
+  profileDir: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     instances: Number(value('--instances') ?? 1),
     database: value('--database') ?? 'sqlite',
     ramp: !quick && !argv.includes('--no-ramp'),
+    profileDir: value('--profile') ?? null,
   };
   if (options.instances !== 1 || options.database !== 'sqlite') {
     console.error(
@@ -194,6 +197,9 @@ async function cercleRound(
     `${name}: ${sessions} sessions × ${options.panels} panels, SQLite synchronous=${synchronous}`,
   );
   const server: ServerProcess = await startServer({
+    ...(options.profileDir
+      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }
+      : {}),
     env: {
       CREATIONS_PER_MINUTE: '10000000',
       CONNECTIONS_PER_ADDRESS: '1000000',

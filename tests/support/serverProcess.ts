@@ -48,7 +48,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /** Starts the production server as a child process on a free port, with its own data directory. */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    port?: number;
+    nodeArgs?: string[];
+  } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cercle-e2e-'));
@@ -56,7 +61,7 @@ export async function startServer(
   let output = '';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'apps/server/src/server.ts')],
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'apps/server/src/server.ts')],
     {
       cwd: join(ROOT, 'apps/server'),
       env: {

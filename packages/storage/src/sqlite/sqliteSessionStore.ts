@@ -1,5 +1,5 @@
 import { applyAll, type SessionEvent, type SessionState } from '@cercle/domain';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
@@ -25,57 +25,91 @@ export function createSqliteSessionStore(
   const codec = options.codec ?? PLAIN_CODEC;
 
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
-    db
-      .select()
-      .from(events)
-      .where(and(eq(events.sessionId, sessionId), gt(events.seq, afterSeq)))
-      .orderBy(asc(events.seq))
-      .limit(limit)
-      .all();
+    selectEventsSince.all({ sessionId, afterSeq, limit: Math.min(limit, 1_000_000_000) });
 
+  // The hot path runs on statements prepared once: building and compiling SQL per command cost
+  // a quarter of the server's CPU under load (see docs/PERFORMANCE.md).
+  const placeholder = (name: string) => sql.placeholder(name);
+  const selectHead = db
+    .select({ headSeq: sessions.headSeq })
+    .from(sessions)
+    .where(eq(sessions.id, placeholder('sessionId')))
+    .prepare();
+  const insertEvent = db
+    .insert(events)
+    .values({
+      sessionId: placeholder('sessionId'),
+      seq: placeholder('seq'),
+      type: placeholder('type'),
+      actorId: placeholder('actorId'),
+      commandId: placeholder('commandId'),
+      payload: placeholder('payload'),
+      at: placeholder('at'),
+    })
+    .prepare();
+  const updateHead = db
+    .update(sessions)
+    .set({ headSeq: sql`${placeholder('seq')}` })
+    .where(eq(sessions.id, placeholder('sessionId')))
+    .prepare();
+  const upsertSnapshot = db
+    .insert(snapshots)
+    .values({
+      sessionId: placeholder('sessionId'),
+      seq: placeholder('seq'),
+      state: placeholder('state'),
+    })
+    .onConflictDoUpdate({
+      target: snapshots.sessionId,
+      set: { seq: sql`excluded.seq`, state: sql`excluded.state` },
+    })
+    .prepare();
+  const selectEventsSince = db
+    .select()
+    .from(events)
+    .where(
+      and(eq(events.sessionId, placeholder('sessionId')), gt(events.seq, placeholder('afterSeq'))),
+    )
+    .orderBy(asc(events.seq))
+    .limit(placeholder('limit'))
+    .prepare();
+
+  const appendTransaction = raw.transaction(
+    (
+      sessionId: string,
+      expectedSeq: number,
+      entries: readonly LogEntry[],
+      snapshot?: SessionState,
+    ): AppendResult => {
+      const session = selectHead.get({ sessionId });
+      if (!session) return { ok: false, reason: 'notFound', headSeq: 0 };
+      if (session.headSeq !== expectedSeq)
+        return { ok: false, reason: 'conflict', headSeq: session.headSeq };
+      let seq = expectedSeq;
+      for (const entry of entries) {
+        seq += 1;
+        insertEvent.run({
+          sessionId,
+          seq,
+          type: entry.event.type,
+          actorId: entry.actorId,
+          commandId: entry.commandId,
+          payload: codec.encode(JSON.stringify(entry.event)),
+          at: entry.at,
+        });
+      }
+      updateHead.run({ sessionId, seq });
+      if (snapshot)
+        upsertSnapshot.run({ sessionId, seq, state: codec.encode(JSON.stringify(snapshot)) });
+      return { ok: true, seq };
+    },
+  );
   const appendNow = (
     sessionId: string,
     expectedSeq: number,
     entries: readonly LogEntry[],
     snapshot?: SessionState,
-  ): AppendResult =>
-    db.transaction(
-      (tx) => {
-        const session = tx
-          .select({ headSeq: sessions.headSeq })
-          .from(sessions)
-          .where(eq(sessions.id, sessionId))
-          .get();
-        if (!session) return { ok: false, reason: 'notFound', headSeq: 0 } as const;
-        if (session.headSeq !== expectedSeq)
-          return { ok: false, reason: 'conflict', headSeq: session.headSeq } as const;
-        let seq = expectedSeq;
-        for (const entry of entries) {
-          seq += 1;
-          tx.insert(events)
-            .values({
-              sessionId,
-              seq,
-              type: entry.event.type,
-              actorId: entry.actorId,
-              commandId: entry.commandId,
-              payload: codec.encode(JSON.stringify(entry.event)),
-              at: entry.at,
-            })
-            .run();
-        }
-        tx.update(sessions).set({ headSeq: seq }).where(eq(sessions.id, sessionId)).run();
-        if (snapshot) {
-          const state = codec.encode(JSON.stringify(snapshot));
-          tx.insert(snapshots)
-            .values({ sessionId, seq, state })
-            .onConflictDoUpdate({ target: snapshots.sessionId, set: { seq, state } })
-            .run();
-        }
-        return { ok: true, seq } as const;
-      },
-      { behavior: 'immediate' },
-    );
+  ): AppendResult => appendTransaction.immediate(sessionId, expectedSeq, entries, snapshot);
 
   return {
     async createSession({
