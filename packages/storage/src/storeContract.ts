@@ -31,6 +31,22 @@ function entry(
   return { event, actorId, commandId: `c${at}`, at };
 }
 
+/** Creates session `id` with its facilitator, the credential stored under `tokenHash`. */
+async function seed(
+  store: SessionStore,
+  id: string,
+  joinTokenHash: string,
+  tokenHash: string,
+): Promise<SessionState> {
+  const state = newSession(id);
+  await store.createSession({
+    state,
+    joinTokenHash,
+    facilitatorCredential: credential(id, 'fac', tokenHash),
+  });
+  return state;
+}
+
 /**
  * The behaviour every SessionStore must show. Each implementation runs it with its own factory;
  * `reopen` (when the store is durable) opens a second store on the same data.
@@ -52,12 +68,7 @@ export function describeSessionStoreContract(
 
     it('loads a created session at sequence 0, and nothing it does not know', async () => {
       const { store } = await make();
-      const state = newSession('s1');
-      await store.createSession({
-        state,
-        joinTokenHash: 'j1',
-        facilitatorCredential: credential('s1', 'fac', 'h1'),
-      });
+      const state = await seed(store, 's1', 'j1', 'h1');
       expect(await store.load('s1')).toEqual({ state, seq: 0 });
       expect(await store.load('nope')).toBeNull();
       expect(await store.joinTokenHash('s1')).toBe('j1');
@@ -67,12 +78,7 @@ export function describeSessionStoreContract(
 
     it('appends events with gap-free sequence numbers and returns them in order', async () => {
       const { store } = await make();
-      let state = newSession('s2');
-      await store.createSession({
-        state,
-        joinTokenHash: 'j',
-        facilitatorCredential: credential('s2', 'fac', 'h2'),
-      });
+      let state = await seed(store, 's2', 'j', 'h2');
       const join = entry(state, 'p1', { type: 'join', displayName: 'Bo' }, T0 + 1);
       expect(await store.append('s2', 0, [join])).toEqual({ ok: true, seq: 1 });
       state = (await store.load('s2'))!.state;
@@ -87,12 +93,7 @@ export function describeSessionStoreContract(
 
     it('refuses an append whose expected sequence is stale, and writes nothing', async () => {
       const { store } = await make();
-      const state = newSession('s3');
-      await store.createSession({
-        state,
-        joinTokenHash: 'j',
-        facilitatorCredential: credential('s3', 'fac', 'h3'),
-      });
+      const state = await seed(store, 's3', 'j', 'h3');
       const start = entry(state, 'fac', { type: 'startSession' }, T0 + 1);
       expect((await store.append('s3', 0, [start])).ok).toBe(true);
       expect(await store.append('s3', 0, [start])).toEqual({
@@ -109,12 +110,7 @@ export function describeSessionStoreContract(
 
     it('a snapshot plus the events after it equals the full replay', async () => {
       const { store } = await make();
-      let state = newSession('s4');
-      await store.createSession({
-        state,
-        joinTokenHash: 'j',
-        facilitatorCredential: credential('s4', 'fac', 'h4'),
-      });
+      let state = await seed(store, 's4', 'j', 'h4');
       let seq = 0;
       const commands = [
         { type: 'startSession' },
@@ -136,12 +132,7 @@ export function describeSessionStoreContract(
 
     it('keeps credentials with their kind and expiry', async () => {
       const { store } = await make();
-      const state = newSession('s5');
-      await store.createSession({
-        state,
-        joinTokenHash: 'j',
-        facilitatorCredential: credential('s5', 'fac', 'h5'),
-      });
+      await seed(store, 's5', 'j', 'h5');
       await store.issueCredential({
         tokenHash: 'z1',
         sessionId: 's5',
@@ -211,12 +202,7 @@ export function describeSessionStoreContract(
     it('finds everything again after being reopened on the same data', async () => {
       const made = await make();
       if (!made.reopen) return;
-      let state = newSession('s6');
-      await made.store.createSession({
-        state,
-        joinTokenHash: 'j6',
-        facilitatorCredential: credential('s6', 'fac', 'h6'),
-      });
+      let state = await seed(made.store, 's6', 'j6', 'h6');
       const start = entry(state, 'fac', { type: 'startSession' }, T0 + 5);
       await made.store.append('s6', 0, [start]);
       state = apply(state, start.event);

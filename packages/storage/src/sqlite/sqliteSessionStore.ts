@@ -104,6 +104,16 @@ export function createSqliteSessionStore(
       return { ok: true, seq };
     },
   );
+  // One connection, so this reads the same inside and outside a transaction.
+  const linkedSession = (link: ExternalLink): string | null =>
+    db
+      .select({ id: sessionLinks.sessionId })
+      .from(sessionLinks)
+      .where(
+        and(eq(sessionLinks.provider, link.provider), eq(sessionLinks.externalId, link.externalId)),
+      )
+      .get()?.id ?? null;
+
   const appendNow = (
     sessionId: string,
     expectedSeq: number,
@@ -120,19 +130,7 @@ export function createSqliteSessionStore(
       facilitatorIdentity,
     }: NewSession) {
       return db.transaction((tx) => {
-        if (link) {
-          const taken = tx
-            .select({ id: sessionLinks.sessionId })
-            .from(sessionLinks)
-            .where(
-              and(
-                eq(sessionLinks.provider, link.provider),
-                eq(sessionLinks.externalId, link.externalId),
-              ),
-            )
-            .get();
-          if (taken) return false;
-        }
+        if (link && linkedSession(link) !== null) return false;
         tx.insert(sessions)
           .values({
             id: state.id,
@@ -160,17 +158,7 @@ export function createSqliteSessionStore(
     },
 
     async findLinkedSession(link: ExternalLink) {
-      const row = db
-        .select({ id: sessionLinks.sessionId })
-        .from(sessionLinks)
-        .where(
-          and(
-            eq(sessionLinks.provider, link.provider),
-            eq(sessionLinks.externalId, link.externalId),
-          ),
-        )
-        .get();
-      return row?.id ?? null;
+      return linkedSession(link);
     },
 
     async findIdentity(sessionId: string, provider: HostProvider, subject: string) {
