@@ -1,3 +1,4 @@
+import { applyContent } from './applyContent.ts';
 import { assertNever } from './assertNever.ts';
 import type { SessionEvent } from './event.ts';
 import { type Person, type SessionState, totalPlannedMs } from './session.ts';
@@ -171,13 +172,13 @@ export function apply(state: SessionState, event: SessionEvent): SessionState {
           presence: event.presence,
         })),
       };
-    case 'noteWritten':
-      return {
-        ...state,
-        notes: { ...state.notes, [event.authorId]: { text: event.text, updatedAt: event.at } },
-      };
+    case 'noteWritten': {
+      const visibility = event.visibility ?? state.notes[event.authorId]?.visibility ?? 'me';
+      const note = { authorId: event.authorId, text: event.text, visibility, updatedAt: event.at };
+      return { ...state, notes: { ...state.notes, [event.authorId]: note } };
+    }
     default:
-      return assertNever(event);
+      return applyContent(state, event);
   }
 }
 

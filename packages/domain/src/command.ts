@@ -1,6 +1,8 @@
+import type { CaseKind, HelpKind, SuggestionSort, Weather } from './content.ts';
 import type { AssignableRole } from './role.ts';
 import type { Presence } from './session.ts';
 import type { Floor } from './stage.ts';
+import type { TextRef, Visibility } from './visibility.ts';
 
 export interface StageDuration {
   readonly stageKey: string;
@@ -36,7 +38,63 @@ export type Command =
   | { readonly type: 'handOverFacilitation'; readonly toPersonId: string }
   | { readonly type: 'rename'; readonly displayName: string }
   | { readonly type: 'setPresence'; readonly presence: Presence }
-  | { readonly type: 'writeNote'; readonly text: string };
+  | { readonly type: 'writeNote'; readonly text: string }
+  | { readonly type: 'launchInclusion' }
+  | { readonly type: 'pickCard'; readonly cardId: string }
+  | {
+      readonly type: 'writeDebrief';
+      readonly tried: string;
+      readonly worked: string;
+      readonly didNotWork: string;
+    }
+  | {
+      readonly type: 'proposeCase';
+      readonly kind: CaseKind;
+      readonly title: string;
+      readonly summary: string;
+    }
+  | { readonly type: 'withdrawCase'; readonly caseId: string }
+  | { readonly type: 'voteCase'; readonly caseId: string | null }
+  | { readonly type: 'chooseCase'; readonly caseId: string }
+  | { readonly type: 'raiseHand' }
+  | { readonly type: 'lowerHand'; readonly personId: string }
+  | { readonly type: 'giveFloor'; readonly personId: string | null }
+  | { readonly type: 'startRound' }
+  | { readonly type: 'nextTurn' }
+  | {
+      readonly type: 'writeContract';
+      readonly request: string;
+      readonly helpKinds: readonly HelpKind[];
+    }
+  | { readonly type: 'postSuggestion'; readonly text: string; readonly visibility: Visibility }
+  | {
+      readonly type: 'sortSuggestion';
+      readonly suggestionId: string;
+      readonly sort: SuggestionSort | null;
+    }
+  | {
+      readonly type: 'writeActionPlan';
+      readonly actions: readonly string[];
+      readonly firstStep: string;
+      readonly byWhen: string | null;
+    }
+  | { readonly type: 'writeLearnings'; readonly content: string; readonly process: string }
+  | {
+      readonly type: 'evaluate';
+      readonly weather: Weather;
+      readonly rating: number;
+      readonly comment: string;
+    }
+  | {
+      readonly type: 'writeObserverFeedback';
+      readonly listening: number;
+      readonly questionsOverAdvice: number;
+      readonly clientFloor: number;
+      readonly comment: string;
+    }
+  | { readonly type: 'setVisibility'; readonly ref: TextRef; readonly visibility: Visibility }
+  | { readonly type: 'eraseMyContent' }
+  | { readonly type: 'announceNextSession'; readonly sessionId: string };
 
 export type CommandType = Command['type'];
 
@@ -60,6 +118,28 @@ export const COMMAND_TYPES = [
   'rename',
   'setPresence',
   'writeNote',
+  'launchInclusion',
+  'pickCard',
+  'writeDebrief',
+  'proposeCase',
+  'withdrawCase',
+  'voteCase',
+  'chooseCase',
+  'raiseHand',
+  'lowerHand',
+  'giveFloor',
+  'startRound',
+  'nextTurn',
+  'writeContract',
+  'postSuggestion',
+  'sortSuggestion',
+  'writeActionPlan',
+  'writeLearnings',
+  'evaluate',
+  'writeObserverFeedback',
+  'setVisibility',
+  'eraseMyContent',
+  'announceNextSession',
 ] as const satisfies readonly CommandType[];
 
 /** Commands only the facilitator may issue. */
@@ -79,4 +159,10 @@ export const FACILITATOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandTyp
   'moveStage',
   'assignRole',
   'handOverFacilitation',
+  'launchInclusion',
+  'chooseCase',
+  'giveFloor',
+  'startRound',
+  'nextTurn',
+  'announceNextSession',
 ]);

@@ -312,7 +312,7 @@ describe('notes and no-ops', () => {
   it('[R18] anyone writes their own note, within the limits', () => {
     let state = makeLiveSession();
     state = run(state, 'obs', { type: 'writeNote', text: 'ligne 1\n\tligne 2' }, T0 + 5);
-    expect(state.notes.obs).toEqual({ text: 'ligne 1\n\tligne 2', updatedAt: T0 + 5 });
+    expect(state.notes.obs).toMatchObject({ text: 'ligne 1\n\tligne 2', updatedAt: T0 + 5 });
     expectRejected(
       state,
       'obs',

@@ -1,5 +1,5 @@
-import { assertNever } from './assertNever.ts';
 import { type Command, FACILITATOR_COMMANDS } from './command.ts';
+import { decideContent } from './decideContent.ts';
 import type { SessionEvent } from './event.ts';
 import { LIMITS } from './limits.ts';
 import { Rejection } from './rejection.ts';
@@ -36,7 +36,9 @@ export function decide(
   if (!actor) return reject(Rejection.notInSession);
   if (FACILITATOR_COMMANDS.has(command.type)) {
     if (actor.role !== 'facilitator') return reject(Rejection.notFacilitator);
-    if (state.lifecycle === 'ended') return reject(Rejection.sessionEnded);
+    // Opening the group's next session is what one does once this one has ended.
+    if (state.lifecycle === 'ended' && command.type !== 'announceNextSession')
+      return reject(Rejection.sessionEnded);
   }
   switch (command.type) {
     case 'rename':
@@ -54,8 +56,15 @@ export function decide(
       return accept({ type: 'presenceChanged', personId: actor.id, presence: command.presence });
     case 'writeNote': {
       if (!isValidText(command.text, LIMITS.noteMaxChars)) return reject(Rejection.invalidText);
-      if (state.notes[actor.id]?.text === command.text) return reject(Rejection.unchanged);
-      return accept({ type: 'noteWritten', authorId: actor.id, text: command.text, at: now });
+      const before = state.notes[actor.id];
+      if (before?.text === command.text) return reject(Rejection.unchanged);
+      return accept({
+        type: 'noteWritten',
+        authorId: actor.id,
+        text: command.text,
+        at: now,
+        visibility: before?.visibility ?? 'me',
+      });
     }
     case 'startSession':
       if (state.lifecycle !== 'scheduled') return reject(Rejection.sessionAlreadyStarted);
@@ -180,7 +189,7 @@ export function decide(
       });
     }
     default:
-      return assertNever(command);
+      return decideContent(state, command, actor, now);
   }
 }
 

@@ -2,9 +2,41 @@ export { apply, applyAll } from './apply.ts';
 export { assertNever } from './assertNever.ts';
 export type { Command, CommandType, StageDuration } from './command.ts';
 export { COMMAND_TYPES, FACILITATOR_COMMANDS } from './command.ts';
+export type {
+  ActionPlan,
+  CaseProposal,
+  Consultation,
+  Contract,
+  Debrief,
+  Evaluation,
+  EvaluationTally,
+  Inclusion,
+  Learnings,
+  Note,
+  ObserverFeedback,
+  PreviousConsultation,
+  Suggestion,
+  Turns,
+} from './content.ts';
+export {
+  CASE_KINDS,
+  CaseKind,
+  EMPTY_TALLY,
+  GRID_MAX,
+  HELP_KINDS,
+  HelpKind,
+  NO_TURNS,
+  RATING_MAX,
+  SUGGESTION_SORTS,
+  SuggestionSort,
+  tallyOf,
+  WEATHERS,
+  Weather,
+} from './content.ts';
 export type { Decision } from './decide.ts';
 export { decide } from './decide.ts';
-export type { SessionEvent, SessionEventType } from './event.ts';
+export type { SessionEvent, SessionEventType, SharedText } from './event.ts';
+export { findInclusionCard, INCLUSION_DECK, type InclusionCard } from './inclusionDeck.ts';
 export { LIMITS } from './limits.ts';
 export { Locale, type Localized, localize } from './localized.ts';
 export { REJECTIONS, Rejection } from './rejection.ts';
@@ -19,21 +51,36 @@ export type {
 export {
   clientOf,
   createSession,
+  currentConsultation,
   currentStage,
+  EMPTY_CONTENT,
   facilitatorOf,
   findPerson,
   Lifecycle,
   Presence,
   totalPlannedMs,
+  upgradeState,
 } from './session.ts';
 export type { RebalanceProposal, SessionClock } from './sessionClock.ts';
 export { proposeRebalance, REBALANCE_MIN_STAGE_MS, sessionClock } from './sessionClock.ts';
 export { Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
 export { CUSTOM_STAGE_GUIDANCE, STAGE_CATALOGUE } from './stageCatalogue.ts';
+export { sessionSummary } from './summary.ts';
 export type { Template } from './templates.ts';
 export { CLASSIC_SIX_STEPS, findTemplate, REMOTE_TWO_HOURS, TEMPLATES } from './templates.ts';
 export { isValidName, isValidText } from './text.ts';
+export { findText, textsBy } from './texts.ts';
 export type { Timer, TimerStatus } from './timer.ts';
 export { adjustTimer, idleTimer, isOvertime, remainingMs } from './timer.ts';
 export type { SessionView } from './viewFor.ts';
 export { isPublicEvent, viewFor, visibleEvent } from './viewFor.ts';
+export {
+  canRead,
+  defaultVisibility,
+  KIND_VISIBILITIES,
+  TEXT_KINDS,
+  TextKind,
+  type TextRef,
+  VISIBILITIES,
+  Visibility,
+} from './visibility.ts';

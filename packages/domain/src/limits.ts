@@ -8,4 +8,13 @@ export const LIMITS = {
   peopleMax: 40,
   stageDurationMaxMs: 4 * 60 * 60 * 1000,
   timerAdjustMaxMs: 60 * 60 * 1000,
+  caseTitleMaxChars: 120,
+  /** Case summaries, contract requests, suggestions, plan lines, comments: a few lines each. */
+  shortTextMaxChars: 2_000,
+  /** Debriefs and learnings: a page at most. */
+  longTextMaxChars: 5_000,
+  casesMax: 20,
+  suggestionsMax: 200,
+  actionsMax: 10,
+  consultationsMax: 4,
 } as const;

@@ -24,6 +24,23 @@ export const Rejection = {
   alreadyFacilitator: 'alreadyFacilitator',
   invalidText: 'invalidText',
   unchanged: 'unchanged',
+  inclusionNotLaunched: 'inclusionNotLaunched',
+  unknownCard: 'unknownCard',
+  notPreviousClient: 'notPreviousClient',
+  unknownCase: 'unknownCase',
+  caseAlreadyChosen: 'caseAlreadyChosen',
+  notAuthor: 'notAuthor',
+  observersObserve: 'observersObserve',
+  notObserver: 'notObserver',
+  noConsultation: 'noConsultation',
+  notClient: 'notClient',
+  handAlreadyRaised: 'handAlreadyRaised',
+  handNotRaised: 'handNotRaised',
+  nobodyInRound: 'nobodyInRound',
+  tooManyItems: 'tooManyItems',
+  invalidChoice: 'invalidChoice',
+  invalidVisibility: 'invalidVisibility',
+  unknownText: 'unknownText',
 } as const;
 export type Rejection = (typeof Rejection)[keyof typeof Rejection];
 

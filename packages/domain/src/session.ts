@@ -1,3 +1,18 @@
+import {
+  type CaseProposal,
+  type Consultation,
+  type Debrief,
+  EMPTY_TALLY,
+  type Evaluation,
+  type EvaluationTally,
+  type Inclusion,
+  type Learnings,
+  NO_TURNS,
+  type Note,
+  type ObserverFeedback,
+  type PreviousConsultation,
+  type Turns,
+} from './content.ts';
 import type { Role } from './role.ts';
 import type { Stage } from './stage.ts';
 import type { Template } from './templates.ts';
@@ -16,11 +31,8 @@ export interface Person {
   readonly presence: Presence;
 }
 
-/** Text only its author may ever read. */
-export interface PrivateNote {
-  readonly text: string;
-  readonly updatedAt: number;
-}
+/** @deprecated name kept for readers of the earlier API: a note is now a `Note`. */
+export type PrivateNote = Note;
 
 /** What one undo restores: the stage and timer as they were before the last stage change. */
 export interface StageChange {
@@ -32,6 +44,8 @@ export interface StageChange {
 
 export interface SessionState {
   readonly id: string;
+  /** The Codev group whose cycle this session belongs to; members keep their person id in it. */
+  readonly groupId: string;
   readonly groupName: string;
   readonly templateKey: string;
   readonly lifecycle: Lifecycle;
@@ -47,19 +61,62 @@ export interface SessionState {
   readonly timer: Timer;
   /** Roster in joining order. */
   readonly people: readonly Person[];
-  /** Private notes by author id. Only `viewFor` decides who sees which. */
-  readonly notes: Readonly<Record<string, PrivateNote>>;
+  /** Notes by author id. Only `viewFor` decides who sees which. */
+  readonly notes: Readonly<Record<string, Note>>;
   readonly lastStageChange: StageChange | null;
   /** Counter for keys of stages the facilitator adds, so keys stay unique without randomness. */
   readonly customStageCount: number;
+  /** The last consultation of the group's previous session, for this session's debrief. */
+  readonly previous: PreviousConsultation | null;
+  /** People who were already client in this cycle, so the panel can suggest someone else. */
+  readonly pastClientIds: readonly string[];
+  /** Null until the facilitator launches the inclusion game. */
+  readonly inclusion: Inclusion | null;
+  readonly debrief: Debrief | null;
+  readonly cases: readonly CaseProposal[];
+  /** Case id by voter id: one vote each, open to the group. */
+  readonly votes: Readonly<Record<string, string>>;
+  /** In order; the last one is the consultation under way. */
+  readonly consultations: readonly Consultation[];
+  readonly turns: Turns;
+  readonly learnings: Readonly<Record<string, Learnings>>;
+  readonly evaluations: Readonly<Record<string, Evaluation>>;
+  readonly evaluationTally: EvaluationTally;
+  readonly observerFeedback: Readonly<Record<string, ObserverFeedback>>;
+  /** Counter for case and suggestion ids, unique within the session without randomness. */
+  readonly itemCount: number;
+  /** The group's next session once the facilitator opens it: panels offer to follow. */
+  readonly nextSessionId: string | null;
 }
+
+/** The content fields of a session with nothing written yet. */
+export const EMPTY_CONTENT = {
+  previous: null,
+  pastClientIds: [],
+  inclusion: null,
+  debrief: null,
+  cases: [],
+  votes: {},
+  consultations: [],
+  turns: NO_TURNS,
+  learnings: {},
+  evaluations: {},
+  evaluationTally: EMPTY_TALLY,
+  observerFeedback: {},
+  itemCount: 0,
+  nextSessionId: null,
+} as const satisfies Partial<SessionState>;
 
 export interface CreateSessionInput {
   readonly id: string;
+  /** Defaults to the session's own id: a first session starts its group. */
+  readonly groupId?: string;
   readonly groupName: string;
   readonly template: Template;
   readonly facilitator: { readonly id: string; readonly displayName: string };
   readonly now: number;
+  readonly previous?: PreviousConsultation | null;
+  readonly pastClientIds?: readonly string[];
 }
 
 /** A new, scheduled session whose only member is its facilitator. */
@@ -67,6 +124,7 @@ export function createSession(input: CreateSessionInput): SessionState {
   const stages = input.template.stages;
   return {
     id: input.id,
+    groupId: input.groupId ?? input.id,
     groupName: input.groupName.trim(),
     templateKey: input.template.key,
     lifecycle: Lifecycle.scheduled,
@@ -89,7 +147,26 @@ export function createSession(input: CreateSessionInput): SessionState {
     notes: {},
     lastStageChange: null,
     customStageCount: 0,
+    ...EMPTY_CONTENT,
+    previous: input.previous ?? null,
+    pastClientIds: input.pastClientIds ?? [],
   };
+}
+
+/** The consultation under way: the last case chosen, if any. */
+export function currentConsultation(state: SessionState): Consultation | undefined {
+  return state.consultations[state.consultations.length - 1];
+}
+
+/**
+ * A session saved before content existed, or with notes in their first shape, read as today's:
+ * stored snapshots outlive the code that wrote them.
+ */
+export function upgradeState(stored: SessionState): SessionState {
+  const notes: Record<string, Note> = {};
+  for (const [authorId, note] of Object.entries(stored.notes ?? {}))
+    notes[authorId] = { ...note, authorId, visibility: note.visibility ?? 'me' };
+  return { ...EMPTY_CONTENT, ...stored, groupId: stored.groupId ?? stored.id, notes };
 }
 
 export function findPerson(state: SessionState, personId: string): Person | undefined {

@@ -48,11 +48,13 @@ describe('views', () => {
     if (!decision.ok) throw new Error(decision.reason);
     const [event] = decision.events;
     if (!event) throw new Error('no event');
-    expect(visibleEvent(event, 'obs')).toEqual(event);
-    expect(visibleEvent(event, 'fac')).toBeNull();
     const next = applyAll(state, decision.events);
+    expect(visibleEvent(event, 'obs', next)).toEqual(event);
+    expect(visibleEvent(event, 'fac', next)).toBeNull();
     for (const viewer of ['fac', 'obs']) {
-      const visible = decision.events.map((e) => visibleEvent(e, viewer)).filter((e) => e !== null);
+      const visible = decision.events
+        .map((e) => visibleEvent(e, viewer, next))
+        .filter((e) => e !== null);
       expect(applyAll(viewFor(state, viewer), visible)).toEqual(viewFor(next, viewer));
     }
   });

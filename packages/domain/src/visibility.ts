@@ -1,0 +1,58 @@
+/**
+ * Who may read a text besides its author: nobody else, the client it was written for, or the
+ * whole group. The facilitator has no reading privilege: facilitating is not supervising.
+ */
+export const Visibility = { me: 'me', client: 'client', group: 'group' } as const;
+export type Visibility = (typeof Visibility)[keyof typeof Visibility];
+
+export const VISIBILITIES: readonly Visibility[] = Object.values(Visibility);
+
+/** The kinds of text a person writes and chooses the readers of. */
+export const TextKind = {
+  note: 'note',
+  debrief: 'debrief',
+  suggestion: 'suggestion',
+  actionPlan: 'actionPlan',
+  learnings: 'learnings',
+  evaluation: 'evaluation',
+  observerFeedback: 'observerFeedback',
+} as const;
+export type TextKind = (typeof TextKind)[keyof typeof TextKind];
+
+export const TEXT_KINDS: readonly TextKind[] = Object.values(TextKind);
+
+/**
+ * The visibilities each kind accepts, the first being the default. Only a suggestion is written
+ * for someone else (the client of its consultation, fixed when the case is chosen), so only it can
+ * be addressed to the client; every other text is its author's until they share it with the group.
+ */
+export const KIND_VISIBILITIES: Readonly<Record<TextKind, readonly Visibility[]>> = {
+  note: [Visibility.me, Visibility.group],
+  debrief: [Visibility.group, Visibility.me],
+  suggestion: [Visibility.group, Visibility.client],
+  actionPlan: [Visibility.group, Visibility.me],
+  learnings: [Visibility.me, Visibility.group],
+  evaluation: [Visibility.me, Visibility.group],
+  observerFeedback: [Visibility.me, Visibility.group],
+};
+
+export function defaultVisibility(kind: TextKind): Visibility {
+  return KIND_VISIBILITIES[kind][0] ?? Visibility.me;
+}
+
+/** Names one text: `id` is its author for per-person texts, its own id for a suggestion. */
+export interface TextRef {
+  readonly kind: TextKind;
+  readonly id: string;
+}
+
+/** The rule every view applies: the author, the addressed client, or everyone for the group. */
+export function canRead(
+  viewerId: string,
+  text: { readonly authorId: string; readonly visibility: Visibility },
+  clientId: string | null,
+): boolean {
+  if (viewerId === text.authorId) return true;
+  if (text.visibility === Visibility.group) return true;
+  return text.visibility === Visibility.client && clientId !== null && viewerId === clientId;
+}
