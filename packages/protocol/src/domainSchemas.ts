@@ -13,6 +13,13 @@ import {
   type Timer,
 } from '@cercle/domain';
 import { z } from 'zod';
+import {
+  contentCommandSchemas,
+  contentEventSchemas,
+  contentViewShape,
+  noteSchema,
+  visibilitySchema,
+} from './contentSchemas.ts';
 import { PROTOCOL_LIMITS } from './limits.ts';
 
 const time = z.number().int().nonnegative().max(8.64e15);
@@ -90,7 +97,7 @@ export const personSchema = z.object({
   presence: presenceSchema,
 });
 
-export const commandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
+export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('join'), displayName: displayNameSchema }),
   z.object({ type: z.literal('startSession') }),
   z.object({ type: z.literal('endSession') }),
@@ -122,9 +129,10 @@ export const commandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rename'), displayName: displayNameSchema }),
   z.object({ type: z.literal('setPresence'), presence: presenceSchema }),
   z.object({ type: z.literal('writeNote'), text: noteTextSchema }),
-]);
+  ...contentCommandSchemas,
+]) as z.ZodType<Command>;
 
-export const eventSchema: z.ZodType<SessionEvent> = z.discriminatedUnion('type', [
+export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('personJoined'), person: personSchema }),
   z.object({ type: z.literal('sessionStarted'), at: time }),
   z.object({ type: z.literal('sessionEnded'), at: time }),
@@ -150,10 +158,17 @@ export const eventSchema: z.ZodType<SessionEvent> = z.discriminatedUnion('type',
   }),
   z.object({ type: z.literal('personRenamed'), personId: idSchema, displayName: z.string() }),
   z.object({ type: z.literal('presenceChanged'), personId: idSchema, presence: presenceSchema }),
-  z.object({ type: z.literal('noteWritten'), authorId: idSchema, text: z.string(), at: time }),
-]);
+  z.object({
+    type: z.literal('noteWritten'),
+    authorId: idSchema,
+    text: z.string(),
+    at: time,
+    visibility: visibilitySchema.optional(),
+  }),
+  ...contentEventSchemas,
+]) as z.ZodType<SessionEvent>;
 
-export const viewSchema: z.ZodType<SessionView> = z.object({
+export const viewSchema = z.object({
   id: idSchema,
   groupName: z.string(),
   templateKey: z.string(),
@@ -167,7 +182,7 @@ export const viewSchema: z.ZodType<SessionView> = z.object({
   stageStartedAt: time.nullable(),
   timer: timerSchema,
   people: z.array(personSchema).max(LIMITS.peopleMax),
-  notes: z.record(idSchema, z.object({ text: z.string(), updatedAt: time })),
+  notes: z.record(idSchema, noteSchema),
   lastStageChange: z
     .object({
       fromIndex: index,
@@ -177,4 +192,5 @@ export const viewSchema: z.ZodType<SessionView> = z.object({
     })
     .nullable(),
   customStageCount: z.number().int().nonnegative(),
-});
+  ...contentViewShape,
+}) as z.ZodType<SessionView>;

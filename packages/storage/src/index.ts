@@ -10,6 +10,7 @@ export type {
   Credential,
   CredentialKind,
   ExternalLink,
+  Group,
   HostProvider,
   Identity,
   LoadedSession,

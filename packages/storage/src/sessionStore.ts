@@ -62,6 +62,14 @@ export interface NewSession {
   readonly facilitatorIdentity?: Identity;
 }
 
+export interface Group {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  /** Days after a session's end when its content is deleted; null keeps it. */
+  readonly retentionDays: number | null;
+}
+
 /**
  * The durable home of sessions: an append-only event log per session with gap-free sequence
  * numbers, the latest snapshot, and credentials (hashes only). Async so that a networked
@@ -71,6 +79,16 @@ export interface SessionStore {
   /** Creates a session; false when `link` names a meeting that already has one. */
   createSession(session: NewSession): Promise<boolean>;
   findLinkedSession(link: ExternalLink): Promise<string | null>;
+  /** The group of `state.groupId`, created with the session when it does not exist yet. */
+  findGroup(groupId: string): Promise<Group | null>;
+  /** The ids of a group's sessions, oldest first. */
+  groupSessions(groupId: string): Promise<string[]>;
+  setRetention(groupId: string, retentionDays: number | null): Promise<void>;
+  /**
+   * Replaces a session's whole log by `state` as its snapshot at `seq`, the head: the events that
+   * held erased or expired content are deleted, not merely superseded. False on a moved head.
+   */
+  compact(sessionId: string, seq: number, state: SessionState): Promise<boolean>;
   findIdentity(sessionId: string, provider: HostProvider, subject: string): Promise<string | null>;
   /** Records who a platform user is in a session; false if they already had a person. */
   linkIdentity(sessionId: string, identity: Identity): Promise<boolean>;

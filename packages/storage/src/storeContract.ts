@@ -212,5 +212,52 @@ export function describeSessionStoreContract(
       expect(await reopened.load('s6')).toEqual({ state, seq: 1 });
       expect(await reopened.findCredential('h6')).not.toBeNull();
     });
+
+    it('keeps a group’s sessions in order, its retention setting, and one group per id', async () => {
+      const { store } = await make();
+      const first = await seed(store, 'g1-a', 'ja', 'ha');
+      const second = createSession({
+        id: 'g1-b',
+        groupId: first.groupId,
+        groupName: 'Renamed later',
+        template: REMOTE_TWO_HOURS,
+        facilitator: { id: 'fac', displayName: 'Awa' },
+        now: T0 + 1000,
+      });
+      await store.createSession({
+        state: second,
+        joinTokenHash: 'jb',
+        facilitatorCredential: credential('g1-b', 'fac', 'hb'),
+      });
+      expect(await store.groupSessions('g1-a')).toEqual(['g1-a', 'g1-b']);
+      expect(await store.findGroup('g1-a')).toEqual({
+        id: 'g1-a',
+        name: 'Cercle des cadres',
+        createdAt: T0,
+        retentionDays: null,
+      });
+      await store.setRetention('g1-a', 30);
+      expect((await store.findGroup('g1-a'))?.retentionDays).toBe(30);
+      expect(await store.findGroup('nope')).toBeNull();
+      expect(await store.groupSessions('nope')).toEqual([]);
+    });
+
+    it('compacts a log into its snapshot so erased text is gone from storage', async () => {
+      const { store } = await make();
+      let state = await seed(store, 'c1', 'jc', 'hc');
+      const note = entry(state, 'fac', { type: 'writeNote', text: 'TO-ERASE' }, T0 + 1);
+      await store.append('c1', 0, [note]);
+      state = apply(state, note.event);
+      const erase = entry(state, 'fac', { type: 'eraseMyContent' }, T0 + 2);
+      await store.append('c1', 1, [erase]);
+      state = apply(state, erase.event);
+      expect(await store.compact('c1', 1, state)).toBe(false);
+      expect(await store.compact('c1', 2, state)).toBe(true);
+      expect(await store.eventsSince('c1', 0, 10)).toEqual([]);
+      expect(await store.load('c1')).toEqual({ state, seq: 2 });
+      expect(JSON.stringify(await store.load('c1'))).not.toContain('TO-ERASE');
+      const next = entry(state, 'fac', { type: 'writeNote', text: 'after' }, T0 + 3);
+      expect(await store.append('c1', 2, [next])).toEqual({ ok: true, seq: 3 });
+    });
   });
 }

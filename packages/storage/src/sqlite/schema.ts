@@ -1,15 +1,30 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const sessions = sqliteTable('sessions', {
+/** A Codev group: its members keep their person id from one session of its cycle to the next. */
+export const groups = sqliteTable('groups', {
   id: text('id').primaryKey(),
-  groupName: text('group_name').notNull(),
-  templateKey: text('template_key').notNull(),
+  name: text('name').notNull(),
   createdAt: integer('created_at').notNull(),
-  /** Sequence number of the last committed event; 0 before any. */
-  headSeq: integer('head_seq').notNull().default(0),
-  /** SHA-256 of the shared participant link's secret. */
-  joinTokenHash: text('join_token_hash').notNull(),
+  /** Days after a session's end when its content is deleted; null keeps it. */
+  retentionDays: integer('retention_days'),
 });
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** Null only in rows written before groups existed; the migration fills it. */
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    groupName: text('group_name').notNull(),
+    templateKey: text('template_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Sequence number of the last committed event; 0 before any. */
+    headSeq: integer('head_seq').notNull().default(0),
+    /** SHA-256 of the shared participant link's secret. */
+    joinTokenHash: text('join_token_hash').notNull(),
+  },
+  (table) => [index('sessions_group').on(table.groupId, table.createdAt)],
+);
 
 export const events = sqliteTable(
   'events',

@@ -1,11 +1,12 @@
-import { applyAll, type SessionEvent, type SessionState } from '@cercle/domain';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
   Credential,
   CredentialKind,
   ExternalLink,
+  Group,
   HostProvider,
   Identity,
   LoadedSession,
@@ -15,7 +16,15 @@ import type {
   StoredEvent,
 } from '../sessionStore.ts';
 import { openSqlite, type SqliteOptions } from './openSqlite.ts';
-import { credentials, events, identities, sessionLinks, sessions, snapshots } from './schema.ts';
+import {
+  credentials,
+  events,
+  groups,
+  identities,
+  sessionLinks,
+  sessions,
+  snapshots,
+} from './schema.ts';
 
 /** SessionStore on SQLite. better-sqlite3 is synchronous: each call is one short transaction. */
 export function createSqliteSessionStore(
@@ -131,9 +140,14 @@ export function createSqliteSessionStore(
     }: NewSession) {
       return db.transaction((tx) => {
         if (link && linkedSession(link) !== null) return false;
+        tx.insert(groups)
+          .values({ id: state.groupId, name: state.groupName, createdAt: state.createdAt })
+          .onConflictDoNothing()
+          .run();
         tx.insert(sessions)
           .values({
             id: state.id,
+            groupId: state.groupId,
             groupName: state.groupName,
             templateKey: state.templateKey,
             createdAt: state.createdAt,
@@ -159,6 +173,43 @@ export function createSqliteSessionStore(
 
     async findLinkedSession(link: ExternalLink) {
       return linkedSession(link);
+    },
+
+    async findGroup(groupId) {
+      return db.select().from(groups).where(eq(groups.id, groupId)).get() ?? null;
+    },
+
+    async groupSessions(groupId) {
+      return db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.groupId, groupId))
+        .orderBy(asc(sessions.createdAt), asc(sessions.id))
+        .all()
+        .map((row) => row.id);
+    },
+
+    async setRetention(groupId, retentionDays) {
+      db.update(groups).set({ retentionDays }).where(eq(groups.id, groupId)).run();
+    },
+
+    async compact(sessionId, seq, state) {
+      return db.transaction((tx) => {
+        const head = tx
+          .select({ headSeq: sessions.headSeq })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId))
+          .get();
+        if (head?.headSeq !== seq) return false;
+        tx.update(snapshots)
+          .set({ seq, state: codec.encode(JSON.stringify(state)) })
+          .where(eq(snapshots.sessionId, sessionId))
+          .run();
+        tx.delete(events)
+          .where(and(eq(events.sessionId, sessionId), lte(events.seq, seq)))
+          .run();
+        return true;
+      });
     },
 
     async findIdentity(sessionId: string, provider: HostProvider, subject: string) {
@@ -190,7 +241,7 @@ export function createSqliteSessionStore(
       if (!snapshot) return null;
       const tail = readEvents(sessionId, snapshot.seq, Number.MAX_SAFE_INTEGER);
       const state = applyAll(
-        JSON.parse(codec.decode(snapshot.state)) as SessionState,
+        upgradeState(JSON.parse(codec.decode(snapshot.state)) as SessionState),
         tail.map((row) => JSON.parse(codec.decode(row.payload)) as SessionEvent),
       );
       return { state, seq: tail.at(-1)?.seq ?? snapshot.seq };
