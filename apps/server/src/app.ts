@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
+import { registerGroupRoutes, sweepRetention } from './http/groupRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     creationsPerMinute: config.creationsPerMinute,
   });
+  registerGroupRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,
@@ -98,7 +100,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerPanelRoutes(app, config.panelDir);
 
+  // Retention is in days: an hourly sweep is punctual enough and costs nothing in between.
+  const sweep = async () => {
+    try {
+      const purged = await sweepRetention(store, rooms, now());
+      if (purged > 0) app.log.info({ purged }, 'retention: expired content erased');
+    } catch (error) {
+      app.log.error({ err: error }, 'retention sweep failed');
+    }
+  };
+  const sweepTimer = setInterval(sweep, 60 * 60_000);
+  sweepTimer.unref();
+  app.addHook('onReady', async () => {
+    void sweep();
+  });
+
   app.addHook('preClose', async () => {
+    clearInterval(sweepTimer);
     isClosing = true;
     // Panels reconnect by themselves on this code.
     await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');

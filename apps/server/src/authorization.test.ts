@@ -2,8 +2,10 @@ import {
   COMMAND_TYPES,
   type Command,
   type CommandType,
+  decide,
   FACILITATOR_COMMANDS,
 } from '@cercle/domain';
+import { CONTENT_SAMPLES } from '@cercle/domain/testing/contentSamples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPanel } from './testing/testPanel.ts';
 import {
@@ -15,7 +17,7 @@ import {
 } from './testing/testServer.ts';
 
 /** One command of each type; a non-facilitator is refused before its content matters. */
-const SAMPLES: Record<CommandType, Command> = {
+const SAMPLES = {
   join: { type: 'join', displayName: 'Again' },
   startSession: { type: 'startSession' },
   endSession: { type: 'endSession' },
@@ -38,7 +40,10 @@ const SAMPLES: Record<CommandType, Command> = {
   rename: { type: 'rename', displayName: 'Nouveau nom' },
   setPresence: { type: 'setPresence', presence: 'offline' },
   writeNote: { type: 'writeNote', text: 'note' },
-};
+  ...(Object.fromEntries(
+    Object.entries(CONTENT_SAMPLES).map(([type, sample]) => [type, sample?.('someone')]),
+  ) as Record<string, Command>),
+} as unknown as Record<CommandType, Command>;
 
 let data: ReturnType<typeof makeDataDir>;
 let server: TestServer;
@@ -88,12 +93,18 @@ describe('authorization over the wire: every command × every role', () => {
       const panel = await connected(people[role].token);
       const room = (await server.rooms.get(sessionId))!;
       await room.idle();
+      const before = room.state;
       const answer = await panel.run(SAMPLES[type]);
       if (type === 'join')
         expect(answer).toMatchObject({ type: 'rejected', reason: 'alreadyJoined' });
       else if (FACILITATOR_COMMANDS.has(type))
         expect(answer).toMatchObject({ type: 'rejected', reason: 'notFacilitator' });
-      else expect(answer.type).toBe('event');
+      else if (type in CONTENT_SAMPLES) {
+        // Content commands depend on who wrote what: the server must answer as the domain rules.
+        const expected = decide(before, SAMPLES[type], people[role].personId, Date.now());
+        if (expected.ok) expect(answer.type).toBe('event');
+        else expect(answer).toMatchObject({ type: 'rejected', reason: expected.reason });
+      } else expect(answer.type).toBe('event');
       panel.terminate();
     },
   );

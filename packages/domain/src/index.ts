@@ -33,6 +33,7 @@ export {
   WEATHERS,
   Weather,
 } from './content.ts';
+export { type CycleConsultation, type CycleSession, carryOver, cycleDashboard } from './cycle.ts';
 export type { Decision } from './decide.ts';
 export { decide } from './decide.ts';
 export type { SessionEvent, SessionEventType, SharedText } from './event.ts';

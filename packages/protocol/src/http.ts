@@ -66,3 +66,57 @@ export const httpErrorSchema = z.object({
   }),
 });
 export type HttpError = z.infer<typeof httpErrorSchema>;
+
+/** POST /api/groups/:groupId/sessions: the facilitator opens the group's next session. */
+export const nextSessionRequestSchema = z.object({ templateKey: z.string().min(1).max(64) });
+
+/** PUT /api/groups/:groupId/retention: days after a session's end before its content goes. */
+export const retentionRequestSchema = z.object({
+  retentionDays: z.number().int().min(1).max(3650).nullable(),
+});
+export type RetentionRequest = z.infer<typeof retentionRequestSchema>;
+
+export const groupParamsSchema = z.object({ groupId: idSchema });
+
+const cycleTextSchema = z.object({ authorId: idSchema, visibility: z.string(), at: z.number() });
+
+/** GET /api/groups/:groupId/cycle: the capitalisation page, as the reader may see it. */
+export const cycleResponseSchema = z.object({
+  groupId: idSchema,
+  groupName: z.string(),
+  retentionDays: z.number().int().nullable(),
+  /** True when the reader facilitates the group's latest session: they may change retention. */
+  canManage: z.boolean(),
+  sessions: z.array(
+    z.object({
+      sessionId: idSchema,
+      lifecycle: z.enum(['scheduled', 'live', 'ended']),
+      date: z.number(),
+      attendees: z.array(z.string()),
+      consultations: z.array(
+        z.object({
+          clientName: z.string(),
+          caseTitle: z.string(),
+          plan: cycleTextSchema
+            .extend({
+              actions: z.array(z.string()),
+              firstStep: z.string(),
+              byWhen: z.string().nullable(),
+            })
+            .nullable(),
+          followUp: cycleTextSchema
+            .extend({ tried: z.string(), worked: z.string(), didNotWork: z.string() })
+            .nullable(),
+        }),
+      ),
+      learnings: z.array(
+        cycleTextSchema.extend({
+          authorName: z.string(),
+          content: z.string(),
+          process: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CycleResponse = z.infer<typeof cycleResponseSchema>;

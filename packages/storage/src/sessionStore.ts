@@ -84,6 +84,8 @@ export interface SessionStore {
   /** The ids of a group's sessions, oldest first. */
   groupSessions(groupId: string): Promise<string[]>;
   setRetention(groupId: string, retentionDays: number | null): Promise<void>;
+  /** Groups whose content expires, for the retention sweep. */
+  groupsWithRetention(): Promise<Group[]>;
   /**
    * Replaces a session's whole log by `state` as its snapshot at `seq`, the head: the events that
    * held erased or expired content are deleted, not merely superseded. False on a moved head.

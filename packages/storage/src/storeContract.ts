@@ -238,6 +238,7 @@ export function describeSessionStoreContract(
       });
       await store.setRetention('g1-a', 30);
       expect((await store.findGroup('g1-a'))?.retentionDays).toBe(30);
+      expect((await store.groupsWithRetention()).map((g) => g.id)).toEqual(['g1-a']);
       expect(await store.findGroup('nope')).toBeNull();
       expect(await store.groupSessions('nope')).toEqual([]);
     });

@@ -19,9 +19,16 @@ export type Admission =
 export async function admitPerson(
   store: SessionStore,
   room: Room,
-  input: { displayName: string; kind: CredentialKind; now: number; ttlMs?: number },
+  input: {
+    displayName: string;
+    kind: CredentialKind;
+    now: number;
+    ttlMs?: number;
+    /** A member of the group coming back keeps the id they had in its earlier sessions. */
+    personId?: string;
+  },
 ): Promise<Admission> {
-  const personId = newId();
+  const personId = input.personId ?? newId();
   const outcome = await room.submit(
     personId,
     { type: 'join', displayName: input.displayName },

@@ -117,6 +117,9 @@ export class Room {
           decision.events.forEach((event, i) => {
             this.#broadcast(firstSeq + i, event, commandId);
           });
+          // Erased text must leave the disk too, not only the views: the log is folded away.
+          if (decision.events.some((event) => event.type === 'contentErased'))
+            await this.store.compact(this.sessionId, this.#seq, this.#state);
           return { ok: true, seq: result.seq, events: decision.events, isDuplicate: false };
         }
         if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
@@ -154,7 +157,7 @@ export class Room {
       JSON.stringify({
         type: 'event',
         seq: stored.seq,
-        event: visibleEvent(stored.event, connection.personId),
+        event: visibleEvent(stored.event, connection.personId, this.#state),
         commandId: stored.commandId,
         serverNow: this.now(),
       } satisfies EventMessage),
@@ -179,7 +182,7 @@ export class Room {
     }
     const hidden = frame(null);
     for (const connection of this.#connections) {
-      const visible = visibleEvent(event, connection.personId);
+      const visible = visibleEvent(event, connection.personId, this.#state);
       connection.send(visible ? frame(visible) : hidden);
     }
   }
@@ -209,7 +212,7 @@ export class Room {
       if (stored.length === missed) {
         const events: SequencedEvent[] = stored.map(({ seq, event, commandId }) => ({
           seq,
-          event: visibleEvent(event, personId),
+          event: visibleEvent(event, personId, this.#state),
           commandId,
         }));
         return { ...base, mode: 'resume', events };

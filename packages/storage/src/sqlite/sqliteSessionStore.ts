@@ -1,5 +1,5 @@
 import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
@@ -191,6 +191,10 @@ export function createSqliteSessionStore(
 
     async setRetention(groupId, retentionDays) {
       db.update(groups).set({ retentionDays }).where(eq(groups.id, groupId)).run();
+    },
+
+    async groupsWithRetention() {
+      return db.select().from(groups).where(isNotNull(groups.retentionDays)).all();
     },
 
     async compact(sessionId, seq, state) {

@@ -1,0 +1,289 @@
+import {
+  carryOver,
+  createSession,
+  cycleDashboard,
+  findPerson,
+  findTemplate,
+  Locale,
+  type SessionState,
+  sessionSummary,
+} from '@cercle/domain';
+import {
+  type CreateSessionResponse,
+  type CycleResponse,
+  groupParamsSchema,
+  type JoinResponse,
+  nextSessionRequestSchema,
+  retentionRequestSchema,
+  sessionParamsSchema,
+} from '@cercle/protocol';
+import type { Credential, SessionStore } from '@cercle/storage';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { admitPerson } from '../auth/admitPerson.ts';
+import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import type { Rooms } from '../rooms/rooms.ts';
+import { requireCredential } from './bearer.ts';
+import { sendError } from './httpError.ts';
+import { printablePage } from './printable.ts';
+import { parse, sendAdmissionError } from './sessionRoutes.ts';
+
+export interface GroupRoutesDeps {
+  readonly store: SessionStore;
+  readonly rooms: Rooms;
+  readonly publicUrl: string;
+  readonly now: () => number;
+}
+
+const summaryQuerySchema = z.object({
+  format: z.enum(['md', 'html']).default('md'),
+  lang: z.enum([Locale.fr, Locale.en]).default(Locale.fr),
+});
+
+/** Every session of a group as it stands now, oldest first. */
+export async function groupStates(store: SessionStore, rooms: Rooms, groupId: string) {
+  const states: SessionState[] = [];
+  for (const id of await store.groupSessions(groupId)) {
+    const room = await rooms.get(id);
+    if (room) states.push(room.state);
+  }
+  return states;
+}
+
+/**
+ * The group's sessions, the cycle: opening the next one, coming back to it as a member, the
+ * capitalisation page, retention, and each person's own data.
+ */
+export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps): void {
+  const { store, rooms, publicUrl, now } = deps;
+
+  /** The credential's session when it belongs to `groupId`; answers 403 otherwise. */
+  async function memberSession(
+    credential: Credential,
+    groupId: string,
+    reply: FastifyReply,
+  ): Promise<SessionState | null> {
+    const room = await rooms.get(credential.sessionId);
+    if (!room || room.state.groupId !== groupId) {
+      sendError(reply, 403, 'forbidden', 'You are not a member of this group.');
+      return null;
+    }
+    return room.state;
+  }
+
+  app.post('/api/groups/:groupId/sessions', async (request, reply) => {
+    const params = parse(groupParamsSchema, request.params, reply);
+    const body = params && parse(nextSessionRequestSchema, request.body, reply);
+    const credential = body && (await requireCredential(store, request, reply, now()));
+    if (!params || !body || !credential) return reply;
+    const current = await memberSession(credential, params.groupId, reply);
+    if (!current) return reply;
+    const me = findPerson(current, credential.personId);
+    if (me?.role !== 'facilitator')
+      return sendError(reply, 403, 'forbidden', 'Only the facilitator opens the next session.');
+    const template = findTemplate(body.templateKey);
+    if (!template)
+      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+    const states = await groupStates(store, rooms, params.groupId);
+    const sessionId = newId();
+    const token = newToken();
+    const joinToken = newToken();
+    const at = now();
+    await store.createSession({
+      state: createSession({
+        id: sessionId,
+        groupId: params.groupId,
+        groupName: current.groupName,
+        template,
+        facilitator: { id: me.id, displayName: me.displayName },
+        now: at,
+        ...carryOver(states),
+      }),
+      joinTokenHash: hashToken(joinToken),
+      facilitatorCredential: {
+        tokenHash: hashToken(token),
+        sessionId,
+        personId: me.id,
+        kind: 'link',
+        createdAt: at,
+        expiresAt: at + LINK_CREDENTIAL_TTL_MS,
+      },
+    });
+    // Every panel still open on the session it came from offers to follow.
+    const latest = states.at(-1);
+    const latestRoom = latest && (await rooms.get(latest.id));
+    if (latestRoom && findPerson(latestRoom.state, me.id)?.role === 'facilitator')
+      await latestRoom.submit(me.id, { type: 'announceNextSession', sessionId }, null);
+    request.log.info({ sessionId, groupId: params.groupId }, 'next session opened');
+    return reply.status(201).send({
+      sessionId,
+      personId: me.id,
+      token,
+      facilitatorLink: `${publicUrl}/s/${sessionId}#token=${token}`,
+      participantLink: `${publicUrl}/s/${sessionId}#join=${joinToken}`,
+    } satisfies CreateSessionResponse);
+  });
+
+  // A member of the group enters another of its sessions with the seat they hold in one of them.
+  app.post('/api/sessions/:sessionId/enter', async (request, reply) => {
+    const params = parse(sessionParamsSchema, request.params, reply);
+    const credential = params && (await requireCredential(store, request, reply, now()));
+    if (!params || !credential) return reply;
+    const target = await rooms.get(params.sessionId);
+    if (!target) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+    const from = await memberSession(credential, target.state.groupId, reply);
+    if (!from) return reply;
+    const personId = credential.personId;
+    if (findPerson(target.state, personId)) {
+      const token = await issueCredential(store, {
+        sessionId: target.sessionId,
+        personId,
+        kind: 'link',
+        now: now(),
+        ttlMs: LINK_CREDENTIAL_TTL_MS,
+      });
+      return reply.status(201).send({ personId, token } satisfies JoinResponse);
+    }
+    const admission = await admitPerson(store, target, {
+      displayName: findPerson(from, personId)?.displayName ?? 'Membre',
+      kind: 'link',
+      now: now(),
+      ttlMs: LINK_CREDENTIAL_TTL_MS,
+      personId,
+    });
+    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
+    return reply
+      .status(201)
+      .send({ personId: admission.personId, token: admission.token } satisfies JoinResponse);
+  });
+
+  app.get('/api/groups/:groupId/cycle', async (request, reply) => {
+    const params = parse(groupParamsSchema, request.params, reply);
+    const credential = params && (await requireCredential(store, request, reply, now()));
+    if (!params || !credential) return reply;
+    if (!(await memberSession(credential, params.groupId, reply))) return reply;
+    const group = await store.findGroup(params.groupId);
+    const states = await groupStates(store, rooms, params.groupId);
+    const latest = states.at(-1);
+    return {
+      groupId: params.groupId,
+      groupName: latest?.groupName ?? group?.name ?? '',
+      retentionDays: group?.retentionDays ?? null,
+      canManage: latest ? findPerson(latest, credential.personId)?.role === 'facilitator' : false,
+      sessions: cycleDashboard(states, credential.personId),
+    } as CycleResponse;
+  });
+
+  app.put('/api/groups/:groupId/retention', async (request, reply) => {
+    const params = parse(groupParamsSchema, request.params, reply);
+    const body = params && parse(retentionRequestSchema, request.body, reply);
+    const credential = body && (await requireCredential(store, request, reply, now()));
+    if (!params || !body || !credential) return reply;
+    if (!(await memberSession(credential, params.groupId, reply))) return reply;
+    const latest = (await groupStates(store, rooms, params.groupId)).at(-1);
+    if (!latest || findPerson(latest, credential.personId)?.role !== 'facilitator')
+      return sendError(reply, 403, 'forbidden', 'Only the facilitator sets the retention.');
+    await store.setRetention(params.groupId, body.retentionDays);
+    return { retentionDays: body.retentionDays };
+  });
+
+  app.get('/api/sessions/:sessionId/summary', async (request, reply) => {
+    const params = parse(sessionParamsSchema, request.params, reply);
+    const query = params && parse(summaryQuerySchema, request.query, reply);
+    const credential = query && (await requireCredential(store, request, reply, now()));
+    if (!params || !query || !credential) return reply;
+    if (credential.sessionId !== params.sessionId)
+      return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
+    const room = await rooms.get(params.sessionId);
+    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+    const format = (at: number) =>
+      new Intl.DateTimeFormat(query.lang === 'fr' ? 'fr-FR' : 'en-GB', {
+        dateStyle: 'full',
+        timeZone: 'Europe/Paris',
+      }).format(at);
+    const markdown = sessionSummary(room.state, credential.personId, query.lang, format);
+    reply.header('Cache-Control', 'no-store');
+    if (query.format === 'html')
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(printablePage(markdown, query.lang, room.state.groupName));
+    return reply
+      .type('text/markdown; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="cercle-synthese.md"')
+      .send(markdown);
+  });
+
+  app.get('/api/groups/:groupId/my-data', async (request, reply) => {
+    const params = parse(groupParamsSchema, request.params, reply);
+    const credential = params && (await requireCredential(store, request, reply, now()));
+    if (!params || !credential) return reply;
+    if (!(await memberSession(credential, params.groupId, reply))) return reply;
+    const me = credential.personId;
+    const sessions = (await groupStates(store, rooms, params.groupId))
+      .filter((state) => findPerson(state, me))
+      .map((state) => ({
+        sessionId: state.id,
+        date: state.startedAt ?? state.createdAt,
+        displayName: findPerson(state, me)?.displayName,
+        note: state.notes[me] ?? null,
+        inclusionCard: state.inclusion?.picks[me] ?? null,
+        debrief: state.debrief?.authorId === me ? state.debrief : null,
+        cases: state.cases.filter((c) => c.authorId === me),
+        vote: state.votes[me] ?? null,
+        consultations: state.consultations.map((c) => ({
+          asClient: c.clientId === me ? { contract: c.contract, plan: c.plan } : null,
+          suggestions: c.suggestions.filter((s) => s.authorId === me),
+        })),
+        learnings: state.learnings[me] ?? null,
+        evaluation: state.evaluations[me] ?? null,
+        observerFeedback: state.observerFeedback[me] ?? null,
+      }));
+    reply.header('Cache-Control', 'no-store');
+    reply.header('Content-Disposition', 'attachment; filename="cercle-mes-donnees.json"');
+    return { personId: me, groupId: params.groupId, exportedAt: now(), sessions };
+  });
+
+  app.delete('/api/groups/:groupId/my-data', async (request, reply) => {
+    const params = parse(groupParamsSchema, request.params, reply);
+    const credential = params && (await requireCredential(store, request, reply, now()));
+    if (!params || !credential) return reply;
+    if (!(await memberSession(credential, params.groupId, reply))) return reply;
+    let erased = 0;
+    for (const id of await store.groupSessions(params.groupId)) {
+      const room = await rooms.get(id);
+      if (!room || !findPerson(room.state, credential.personId)) continue;
+      const outcome = await room.submit(credential.personId, { type: 'eraseMyContent' }, null);
+      if (outcome.ok) erased += 1;
+    }
+    return { erasedSessions: erased };
+  });
+}
+
+/**
+ * Deletes the content of ended sessions older than their group's retention: each person's texts
+ * are erased the way they could do it themselves, and the log is compacted away.
+ */
+export async function sweepRetention(
+  store: SessionStore,
+  rooms: Rooms,
+  at: number,
+): Promise<number> {
+  let purged = 0;
+  for (const group of await store.groupsWithRetention()) {
+    if (group.retentionDays === null) continue;
+    const limit = at - group.retentionDays * 86_400_000;
+    for (const id of await store.groupSessions(group.id)) {
+      const room = await rooms.get(id);
+      const endedAt = room?.state.endedAt;
+      if (!room || room.state.lifecycle !== 'ended' || endedAt === null || endedAt === undefined)
+        continue;
+      if (endedAt > limit) continue;
+      for (const person of room.state.people) {
+        const outcome = await room.submit(person.id, { type: 'eraseMyContent' }, null);
+        if (outcome.ok) purged += 1;
+      }
+    }
+  }
+  return purged;
+}
