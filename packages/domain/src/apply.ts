@@ -1,5 +1,4 @@
 import { applyContent } from './applyContent.ts';
-import { assertNever } from './assertNever.ts';
 import type { SessionEvent } from './event.ts';
 import { type Person, type SessionState, totalPlannedMs } from './session.ts';
 import type { Stage } from './stage.ts';

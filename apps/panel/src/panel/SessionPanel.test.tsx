@@ -37,6 +37,7 @@ function renderPanel(
         notices={[]}
         serverNow={serverNow}
         send={(command) => sent.push(command)}
+        token={'t'.repeat(20)}
         dismissNotice={() => undefined}
       />
     </I18nProvider>,

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { StageContent } from './content/StageContent.tsx';
+import { NextSessionBanner } from './content/WhatNextCard.tsx';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotesPane } from './NotesPane.tsx';
@@ -23,6 +25,8 @@ export interface SessionPanelProps {
   readonly serverNow: number;
   readonly send: (command: Command) => void;
   readonly dismissNotice: (id: number) => void;
+  /** The person's seat, for what goes through HTTP: exports, the next session, the cycle. */
+  readonly token: string;
   /** Host-specific actions for the facilitator (e.g. inviting a Zoom meeting). */
   readonly facilitatorExtras?: ReactNode;
 }
@@ -49,6 +53,7 @@ export function SessionPanel(props: SessionPanelProps) {
         {me && <span className="my-role__name"> · {me.displayName}</span>}
       </p>
       <Notices notices={props.notices} dismiss={props.dismissNotice} />
+      <NextSessionBanner view={view} token={props.token} />
       {view.lifecycle === 'ended' && (
         <p className="card ended" data-testid="ended">
           {t.ended}
@@ -60,6 +65,13 @@ export function SessionPanel(props: SessionPanelProps) {
           <TimerControls timer={view.timer} send={send} />
         )}
       </StageCard>
+      <StageContent
+        key={`${view.currentStageIndex}:${view.lifecycle}`}
+        view={view}
+        myId={myId}
+        send={send}
+        token={props.token}
+      />
       {isFacilitator && (
         <FacilitatorControls view={view} send={send}>
           {props.facilitatorExtras}

@@ -60,6 +60,7 @@ export function PanelRoute({
         serverNow={client.serverNow()}
         send={send}
         dismissNotice={dismiss}
+        token={token}
         facilitatorExtras={facilitatorExtras}
       />
     </main>

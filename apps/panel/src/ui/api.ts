@@ -34,3 +34,33 @@ export async function postJson<T>(
     status: response.status,
   };
 }
+
+/** Calls the API with the person's seat in a session; `null` means the network failed. */
+export async function authorizedFetch(
+  path: string,
+  token: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response | null> {
+  try {
+    return await fetch(path, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a response body as a file on the person's device. */
+export async function download(response: Response, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

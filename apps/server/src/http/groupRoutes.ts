@@ -276,8 +276,7 @@ export async function sweepRetention(
     for (const id of await store.groupSessions(group.id)) {
       const room = await rooms.get(id);
       const endedAt = room?.state.endedAt;
-      if (!room || room.state.lifecycle !== 'ended' || endedAt === null || endedAt === undefined)
-        continue;
+      if (room?.state.lifecycle !== 'ended' || endedAt === null || endedAt === undefined) continue;
       if (endedAt > limit) continue;
       for (const person of room.state.people) {
         const outcome = await room.submit(person.id, { type: 'eraseMyContent' }, null);

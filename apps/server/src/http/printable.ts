@@ -1,5 +1,5 @@
 /** Escapes text for HTML. */
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -8,7 +8,7 @@ function escape(text: string): string {
 }
 
 function inline(text: string): string {
-  return escape(text)
+  return escapeHtml(text)
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/_\((.+?)\)_/g, '<em>($1)</em>');
 }
@@ -36,7 +36,7 @@ export function printablePage(markdown: string, lang: string, title: string): st
       list = true;
       body.push(`<li>${item[1] ? '☐ ' : ''}${inline(item[2] ?? '')}</li>`);
     } else if (line.startsWith('> '))
-      body.push(`<blockquote>${escape(line.slice(2))}</blockquote>`);
+      body.push(`<blockquote>${escapeHtml(line.slice(2))}</blockquote>`);
     else if (line.trim()) body.push(`<p>${inline(line)}</p>`);
   }
   if (list) body.push('</ul>');
@@ -45,7 +45,7 @@ export function printablePage(markdown: string, lang: string, title: string): st
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
   h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }

@@ -6,7 +6,6 @@ import type {
   Credential,
   CredentialKind,
   ExternalLink,
-  Group,
   HostProvider,
   Identity,
   LoadedSession,

@@ -1,0 +1,143 @@
+import { CASE_KINDS, type CaseKind } from '@cercle/domain';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type ContentProps, nameOf } from './contentProps.ts';
+
+/** The choice of subject: proposals (the 3 P), open votes, the facilitator's choice. */
+export function CaseBoard({ view, myId, send }: ContentProps) {
+  const { t } = useI18n();
+  const w = t.content.cases;
+  const me = view.people.find((p) => p.id === myId);
+  const [kind, setKind] = useState<CaseKind>('problem');
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const chosen = new Set(view.consultations.map((c) => c.caseId));
+  const votesFor = (caseId: string) => Object.values(view.votes).filter((v) => v === caseId).length;
+  const canPropose = me && me.role !== 'observer' && view.lifecycle !== 'ended';
+  return (
+    <section className="card content" aria-labelledby="cases-title" data-testid="cases">
+      <h2 id="cases-title" className="card__title">
+        {w.title}
+      </h2>
+      {view.cases.length === 0 && <p>{w.none}</p>}
+      <ul className="cases">
+        {view.cases.map((proposal) => {
+          const isChosen = chosen.has(proposal.id);
+          const author = nameOf(view, proposal.authorId);
+          const fresh = !view.pastClientIds.includes(proposal.authorId);
+          return (
+            <li
+              key={proposal.id}
+              className={`case${isChosen ? ' case--chosen' : ''}`}
+              data-testid="case"
+            >
+              <p>
+                <span className="case__kind">{w.kinds[proposal.kind]}</span>{' '}
+                <strong>{proposal.title}</strong> <span>{w.by(author)}</span>
+                {fresh && (
+                  <span className="case__fresh">
+                    {' '}
+                    · {author} {w.notYetClient}
+                  </span>
+                )}
+              </p>
+              {proposal.summary && <p className="case__summary">{proposal.summary}</p>}
+              {isChosen ? (
+                <p className="case__status">{w.chosen}</p>
+              ) : (
+                <p className="case__actions">
+                  <span data-testid="case-votes">{w.votes(votesFor(proposal.id))}</span>{' '}
+                  {me?.role !== 'observer' && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-pressed={view.votes[myId] === proposal.id}
+                      onClick={() =>
+                        send({
+                          type: 'voteCase',
+                          caseId: view.votes[myId] === proposal.id ? null : proposal.id,
+                        })
+                      }
+                    >
+                      {view.votes[myId] === proposal.id ? w.unvote : w.vote}
+                    </button>
+                  )}
+                  {me?.role === 'facilitator' && (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      data-testid="choose-case"
+                      onClick={() => send({ type: 'chooseCase', caseId: proposal.id })}
+                    >
+                      {w.choose}
+                    </button>
+                  )}
+                  {proposal.authorId === myId && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => send({ type: 'withdrawCase', caseId: proposal.id })}
+                    >
+                      {w.withdraw}
+                    </button>
+                  )}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {canPropose && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!title.trim()) return;
+            send({ type: 'proposeCase', kind, title, summary });
+            setTitle('');
+            setSummary('');
+          }}
+        >
+          <h3>{w.propose}</h3>
+          <fieldset className="choices">
+            <legend>{w.kind}</legend>
+            {CASE_KINDS.map((k) => (
+              <label key={k}>
+                <input
+                  type="radio"
+                  name="case-kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />{' '}
+                {w.kinds[k]}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {w.caseTitle}
+            <input
+              data-testid="case-title"
+              value={title}
+              maxLength={120}
+              required
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </label>
+          <label>
+            {w.summary}
+            <textarea
+              data-testid="case-summary"
+              value={summary}
+              maxLength={2000}
+              onChange={(e) => setSummary(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="button button--primary" data-testid="case-submit">
+            {w.submit}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

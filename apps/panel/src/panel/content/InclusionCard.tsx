@@ -1,0 +1,67 @@
+import { INCLUSION_DECK } from '@cercle/domain';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type ContentProps, nameOf } from './contentProps.ts';
+
+export function InclusionCard({ view, myId, send }: ContentProps) {
+  const { t, pick } = useI18n();
+  const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
+  const picks = view.inclusion?.picks ?? {};
+  return (
+    <section className="card content" aria-labelledby="inclusion-title" data-testid="inclusion">
+      <h2 id="inclusion-title" className="card__title">
+        {t.content.inclusion.title}
+      </h2>
+      {!view.inclusion &&
+        (isFacilitator ? (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="launch-inclusion"
+            onClick={() => send({ type: 'launchInclusion' })}
+          >
+            {t.content.inclusion.launch}
+          </button>
+        ) : (
+          <p>{t.content.inclusion.waiting}</p>
+        ))}
+      {view.inclusion && (
+        <>
+          <p>{t.content.inclusion.intro}</p>
+          <ul className="deck">
+            {INCLUSION_DECK.map((card) => (
+              <li key={card.id}>
+                <button
+                  type="button"
+                  className={`deck__card${picks[myId] === card.id ? ' deck__card--mine' : ''}`}
+                  aria-pressed={picks[myId] === card.id}
+                  data-testid={`card-${card.id}`}
+                  onClick={() => send({ type: 'pickCard', cardId: card.id })}
+                >
+                  <span className="deck__picture" aria-hidden="true">
+                    {card.picture}
+                  </span>
+                  {pick(card.word)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h3>{t.content.inclusion.picks}</h3>
+          {Object.keys(picks).length === 0 ? (
+            <p>{t.content.inclusion.nobody}</p>
+          ) : (
+            <ul className="picks" data-testid="picks">
+              {Object.entries(picks).map(([personId, cardId]) => {
+                const card = INCLUSION_DECK.find((c) => c.id === cardId);
+                return (
+                  <li key={personId}>
+                    {nameOf(view, personId)} : {card?.picture} {card ? pick(card.word) : cardId}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

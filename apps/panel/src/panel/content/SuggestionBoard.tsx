@@ -1,0 +1,115 @@
+import { currentConsultation, SUGGESTION_SORTS, type Visibility } from '@cercle/domain';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type ContentProps, nameOf } from './contentProps.ts';
+import { VisibilityPicker } from './VisibilityPicker.tsx';
+
+/** The client's board: suggestions come in, the client sorts them and never argues back. */
+export function SuggestionBoard({ view, myId, send }: ContentProps) {
+  const { t } = useI18n();
+  const w = t.content.suggestions;
+  const consultation = currentConsultation(view);
+  const [text, setText] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>('group');
+  const me = view.people.find((p) => p.id === myId);
+  if (!consultation) return null;
+  const isClient = consultation.clientId === myId;
+  const canPost = me && me.role !== 'observer' && view.lifecycle !== 'ended';
+  return (
+    <section className="card content" aria-labelledby="board-title" data-testid="board">
+      <h2 id="board-title" className="card__title">
+        {w.title}
+      </h2>
+      {isClient && (
+        <p className="reminder" role="note" data-testid="reminder">
+          {w.reminder}
+        </p>
+      )}
+      {consultation.suggestions.length === 0 && <p>{w.none}</p>}
+      <ul className="suggestions">
+        {consultation.suggestions.map((s) => (
+          <li
+            key={s.id}
+            className={`suggestion suggestion--${s.sort ?? 'new'}`}
+            data-testid="suggestion"
+          >
+            <p>
+              {s.text} <span className="suggestion__author">— {nameOf(view, s.authorId)}</span>
+              {s.visibility === 'client' && <em> ({w.forClient})</em>}
+            </p>
+            {isClient ? (
+              <fieldset className="suggestion__sorts">
+                {SUGGESTION_SORTS.map((sort) => (
+                  <button
+                    key={sort}
+                    type="button"
+                    className="button"
+                    aria-pressed={s.sort === sort}
+                    data-testid={`sort-${sort}`}
+                    onClick={() =>
+                      send({
+                        type: 'sortSuggestion',
+                        suggestionId: s.id,
+                        sort: s.sort === sort ? null : sort,
+                      })
+                    }
+                  >
+                    {w.sorts[sort]}
+                  </button>
+                ))}
+              </fieldset>
+            ) : (
+              s.sort && <p className="suggestion__sort">{w.sorts[s.sort]}</p>
+            )}
+            {s.authorId === myId && !isClient && (
+              <VisibilityPicker
+                textRef={{ kind: 'suggestion', id: s.id }}
+                visibility={s.visibility}
+                send={send}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {canPost && (
+        <form
+          className="form form--inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!text.trim()) return;
+            send({ type: 'postSuggestion', text, visibility });
+            setText('');
+          }}
+        >
+          <label className="sr-only" htmlFor="suggestion-text">
+            {w.placeholder}
+          </label>
+          <textarea
+            id="suggestion-text"
+            data-testid="suggestion-text"
+            placeholder={isClient ? w.clientPlaceholder : w.placeholder}
+            value={text}
+            maxLength={2000}
+            rows={2}
+            onChange={(e) => setText(e.target.value)}
+          />
+          {!isClient && (
+            <label>
+              {t.content.visibility.label}{' '}
+              <select
+                value={visibility}
+                onChange={(e) => setVisibility(e.target.value as Visibility)}
+              >
+                <option value="group">{t.content.visibility.group}</option>
+                <option value="client">{t.content.visibility.client}</option>
+              </select>
+            </label>
+          )}
+          <button type="submit" className="button button--primary" data-testid="suggestion-post">
+            {w.post}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { createSessionResponseSchema, joinResponseSchema } from '@cercle/protocol';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { saveCredentials } from '../../sync/credentials.ts';
+import { authorizedFetch, download } from '../../ui/api.ts';
+import { navigate } from '../../ui/router.ts';
+import { ConfirmButton } from '../ConfirmButton.tsx';
+import type { ContentProps } from './contentProps.ts';
+
+type Busy = null | 'next' | 'export' | 'data';
+
+/**
+ * The end of a session and the link to the next: the person's summary to keep, the cycle's page,
+ * their own data, and for the facilitator the group's next session.
+ */
+export function WhatNextCard({ view, myId, send, token }: ContentProps & { token: string }) {
+  const { t, locale } = useI18n();
+  const w = t.content.end;
+  const [busy, setBusy] = useState<Busy>(null);
+  const [failed, setFailed] = useState(false);
+  const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
+
+  async function run(kind: Busy, task: () => Promise<boolean>) {
+    setBusy(kind);
+    setFailed(false);
+    const ok = await task().catch(() => false);
+    setBusy(null);
+    setFailed(!ok);
+  }
+
+  const summary = (format: 'md' | 'html') =>
+    run('export', async () => {
+      const response = await authorizedFetch(
+        `/api/sessions/${view.id}/summary?format=${format}&lang=${locale}`,
+        token,
+      );
+      if (!response?.ok) return false;
+      if (format === 'md') await download(response, 'cercle-synthese.md');
+      else {
+        const url = URL.createObjectURL(await response.blob());
+        window.open(url, '_blank', 'noopener');
+      }
+      return true;
+    });
+
+  const openNext = () =>
+    run('next', async () => {
+      const response = await authorizedFetch(`/api/groups/${view.groupId}/sessions`, token, {
+        method: 'POST',
+        body: { templateKey: view.templateKey },
+      });
+      const parsed = createSessionResponseSchema.safeParse(
+        await response?.json().catch(() => null),
+      );
+      if (!response?.ok || !parsed.success) return false;
+      saveCredentials(parsed.data.sessionId, {
+        token: parsed.data.token,
+        personId: parsed.data.personId,
+      });
+      navigate(`/s/${parsed.data.sessionId}`);
+      return true;
+    });
+
+  return (
+    <section className="card content" aria-labelledby="next-title" data-testid="what-next">
+      <h2 id="next-title" className="card__title">
+        {w.title}
+      </h2>
+      <p className="actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="export-md"
+          disabled={busy !== null}
+          onClick={() => summary('md')}
+        >
+          {w.exportMd}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-print"
+          disabled={busy !== null}
+          onClick={() => summary('html')}
+        >
+          {w.printable}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="open-cycle"
+          onClick={() => navigate(`/g/${view.groupId}?from=${view.id}`)}
+        >
+          {w.cycle}
+        </button>
+      </p>
+      {isFacilitator && !view.nextSessionId && (
+        <p>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="open-next"
+            disabled={busy !== null}
+            onClick={openNext}
+          >
+            {busy === 'next' ? w.opening : w.next}
+          </button>
+        </p>
+      )}
+      <details className="my-data">
+        <summary>{w.myData}</summary>
+        <p className="actions">
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() =>
+              run('data', async () => {
+                const response = await authorizedFetch(
+                  `/api/groups/${view.groupId}/my-data`,
+                  token,
+                );
+                if (!response?.ok) return false;
+                await download(response, 'cercle-mes-donnees.json');
+                return true;
+              })
+            }
+          >
+            {w.exportMine}
+          </button>
+          <ConfirmButton
+            label={w.eraseMine}
+            question={w.eraseConfirm}
+            onConfirm={() => send({ type: 'eraseMyContent' })}
+          />
+        </p>
+      </details>
+      {failed && (
+        <p className="error" role="alert">
+          {w.failed}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Shown to everyone once the facilitator has opened the group's next session. */
+export function NextSessionBanner({ view, token }: { view: ContentProps['view']; token: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const next = view.nextSessionId;
+  if (!next) return null;
+  return (
+    <p className="card banner" role="status" data-testid="next-session">
+      {t.content.end.nextReady}{' '}
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="join-next"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const response = await authorizedFetch(`/api/sessions/${next}/enter`, token, {
+            method: 'POST',
+          });
+          const parsed = joinResponseSchema.safeParse(await response?.json().catch(() => null));
+          setBusy(false);
+          if (!response?.ok || !parsed.success) return setFailed(true);
+          saveCredentials(next, parsed.data);
+          navigate(`/s/${next}`);
+        }}
+      >
+        {t.content.end.goNext}
+      </button>
+      {failed && <span className="error"> {t.content.end.failed}</span>}
+    </p>
+  );
+}
