@@ -241,6 +241,10 @@ describe('contract, suggestions and action plan', () => {
       ({ type: 'writeActionPlan', actions, firstStep: 'Commencer', byWhen }) as const;
     expectRejected(state, 'cli', plan('2027-02-30'), 'invalidChoice');
     expectRejected(state, 'cli', plan('demain'), 'invalidChoice');
+    expectRejected(state, 'cli', plan('2027-13-01'), 'invalidChoice');
+    expectRejected(state, 'cli', plan('2027-04-31'), 'invalidChoice');
+    run(state, 'cli', plan('2028-02-29'));
+    expectRejected(state, 'cli', plan('2100-02-29'), 'invalidChoice');
     expectRejected(state, 'cli', plan(null, Array(11).fill('a')), 'tooManyItems');
     state = run(state, 'cli', plan('2027-02-28'));
     expect(currentConsultation(state)?.plan).toMatchObject({

@@ -84,10 +84,14 @@ const shortText = (value: string) => isValidText(value, LIMITS.shortTextMaxChars
 const longText = (value: string) => isValidText(value, LIMITS.longTextMaxChars);
 const isMark = (value: number, max: number) =>
   Number.isInteger(value) && value >= 1 && value <= max;
+/** A real YYYY-MM-DD date, checked by arithmetic: the domain reads no clock and builds no Date. */
 const isCalendarDate = (value: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 };
 
 function visibilityFor(kind: TextKind, existing: Visibility | undefined): Visibility {

@@ -1,10 +1,9 @@
 import { type Command, findPerson, type SessionView } from '@cercle/domain';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
-import { StageContent } from './content/StageContent.tsx';
-import { NextSessionBanner } from './content/WhatNextCard.tsx';
+import { NextSessionBanner } from './content/NextSessionBanner.tsx';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotesPane } from './NotesPane.tsx';
@@ -30,6 +29,11 @@ export interface SessionPanelProps {
   /** Host-specific actions for the facilitator (e.g. inviting a Zoom meeting). */
   readonly facilitatorExtras?: ReactNode;
 }
+
+// The method's cards come after the stage and timer: loading them apart keeps first paint fast.
+const StageContent = lazy(() =>
+  import('./content/StageContent.tsx').then((module) => ({ default: module.StageContent })),
+);
 
 /** The whole panel for one person, drawn from their view: what they see depends on their role. */
 export function SessionPanel(props: SessionPanelProps) {
@@ -65,13 +69,15 @@ export function SessionPanel(props: SessionPanelProps) {
           <TimerControls timer={view.timer} send={send} />
         )}
       </StageCard>
-      <StageContent
-        key={`${view.currentStageIndex}:${view.lifecycle}`}
-        view={view}
-        myId={myId}
-        send={send}
-        token={props.token}
-      />
+      <Suspense fallback={null}>
+        <StageContent
+          key={`${view.currentStageIndex}:${view.lifecycle}`}
+          view={view}
+          myId={myId}
+          send={send}
+          token={props.token}
+        />
+      </Suspense>
       {isFacilitator && (
         <FacilitatorControls view={view} send={send}>
           {props.facilitatorExtras}

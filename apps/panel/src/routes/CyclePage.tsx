@@ -52,7 +52,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
         <h1 className="panel__group">{w.title(cycle.groupName)}</h1>
       </header>
       <p>
-        <button type="button" className="button" onClick={() => navigate(`/s/${fromSessionId}`)}>
+        <button type="button" onClick={() => navigate(`/s/${fromSessionId}`)}>
           {w.back}
         </button>
       </p>
@@ -87,9 +87,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
                 onChange={(e) => setRetention(e.target.value)}
               />
             </label>
-            <button type="submit" className="button">
-              {t.content.save}
-            </button>
+            <button type="submit">{t.content.save}</button>
           </form>
         )}
       </section>

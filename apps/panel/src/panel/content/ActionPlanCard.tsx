@@ -97,7 +97,7 @@ export function ActionPlanCard({ view, myId, send }: ContentProps) {
             onChange={(e) => setByWhen(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button--primary" data-testid="plan-save">
+        <button type="submit" className="primary" data-testid="plan-save">
           {t.content.save}
         </button>
         {plan && <span className="saved"> ✓ {t.content.saved}</span>}

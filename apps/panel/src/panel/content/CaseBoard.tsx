@@ -50,7 +50,6 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                   {me?.role !== 'observer' && (
                     <button
                       type="button"
-                      className="button"
                       aria-pressed={view.votes[myId] === proposal.id}
                       onClick={() =>
                         send({
@@ -65,7 +64,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                   {me?.role === 'facilitator' && (
                     <button
                       type="button"
-                      className="button button--primary"
+                      className="primary"
                       data-testid="choose-case"
                       onClick={() => send({ type: 'chooseCase', caseId: proposal.id })}
                     >
@@ -75,7 +74,6 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                   {proposal.authorId === myId && (
                     <button
                       type="button"
-                      className="button"
                       onClick={() => send({ type: 'withdrawCase', caseId: proposal.id })}
                     >
                       {w.withdraw}
@@ -133,7 +131,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
               onChange={(e) => setSummary(e.target.value)}
             />
           </label>
-          <button type="submit" className="button button--primary" data-testid="case-submit">
+          <button type="submit" className="primary" data-testid="case-submit">
             {w.submit}
           </button>
         </form>

@@ -51,7 +51,7 @@ export function ContractCard({ view, myId, send }: ContentProps) {
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="button button--primary" data-testid="contract-save">
+          <button type="submit" className="primary" data-testid="contract-save">
             {t.content.save}
           </button>
           {contract && <span className="saved"> ✓ {t.content.saved}</span>}

@@ -67,7 +67,7 @@ export function EvaluationCard({ view, myId, send }: ContentProps) {
             onChange={(e) => setComment(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button--primary" data-testid="evaluation-save">
+        <button type="submit" className="primary" data-testid="evaluation-save">
           {t.content.save}
         </button>
         {mine && <span className="saved"> ✓ {t.content.saved}</span>}
@@ -162,7 +162,7 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
                 onChange={(e) => setComment(e.target.value)}
               />
             </label>
-            <button type="submit" className="button button--primary" data-testid="grid-save">
+            <button type="submit" className="primary" data-testid="grid-save">
               {t.content.save}
             </button>
             {mine && <span className="saved"> ✓ {t.content.saved}</span>}
@@ -177,7 +177,6 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
           {note && (
             <button
               type="button"
-              className="button"
               data-testid="share-notes"
               onClick={() =>
                 send({

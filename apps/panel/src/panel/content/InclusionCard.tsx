@@ -15,7 +15,7 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
         (isFacilitator ? (
           <button
             type="button"
-            className="button button--primary"
+            className="primary"
             data-testid="launch-inclusion"
             onClick={() => send({ type: 'launchInclusion' })}
           >

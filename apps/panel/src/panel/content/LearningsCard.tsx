@@ -41,7 +41,7 @@ export function LearningsCard({ view, myId, send }: ContentProps) {
             onChange={(e) => setProcess(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button--primary" data-testid="learnings-save">
+        <button type="submit" className="primary" data-testid="learnings-save">
           {t.content.save}
         </button>
         {mine && <span className="saved"> ✓ {t.content.saved}</span>}

@@ -84,7 +84,7 @@ export function PreviousPlanCard({ view, myId, send }: ContentProps) {
               maxLength={5000}
             />
           </label>
-          <button type="submit" className="button button--primary" data-testid="debrief-save">
+          <button type="submit" className="primary" data-testid="debrief-save">
             {t.content.save}
           </button>
           {view.debrief && (

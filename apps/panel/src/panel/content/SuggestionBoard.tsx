@@ -43,7 +43,6 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
                   <button
                     key={sort}
                     type="button"
-                    className="button"
                     aria-pressed={s.sort === sort}
                     data-testid={`sort-${sort}`}
                     onClick={() =>
@@ -81,7 +80,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
             setText('');
           }}
         >
-          <label className="sr-only" htmlFor="suggestion-text">
+          <label className="visually-hidden" htmlFor="suggestion-text">
             {w.placeholder}
           </label>
           <textarea
@@ -105,7 +104,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
               </select>
             </label>
           )}
-          <button type="submit" className="button button--primary" data-testid="suggestion-post">
+          <button type="submit" className="primary" data-testid="suggestion-post">
             {w.post}
           </button>
         </form>

@@ -32,11 +32,7 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
             <li key={id}>
               ✋ {nameOf(view, id)}{' '}
               {isFacilitator && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => send({ type: 'giveFloor', personId: id })}
-                >
+                <button type="button" onClick={() => send({ type: 'giveFloor', personId: id })}>
                   {w.give}
                 </button>
               )}
@@ -48,7 +44,6 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
         {me && me.role !== 'observer' && (
           <button
             type="button"
-            className="button"
             aria-pressed={raised}
             data-testid="raise-hand"
             onClick={() =>
@@ -62,7 +57,6 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
           <>
             <button
               type="button"
-              className="button"
               data-testid="start-round"
               onClick={() => send({ type: 'startRound' })}
             >
@@ -71,7 +65,6 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
             {round.length > 0 && (
               <button
                 type="button"
-                className="button"
                 data-testid="next-turn"
                 onClick={() => send({ type: 'nextTurn' })}
               >

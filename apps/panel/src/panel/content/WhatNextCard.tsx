@@ -1,4 +1,4 @@
-import { createSessionResponseSchema, joinResponseSchema } from '@cercle/protocol';
+import { createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
@@ -69,7 +69,6 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
       <p className="actions">
         <button
           type="button"
-          className="button"
           data-testid="export-md"
           disabled={busy !== null}
           onClick={() => summary('md')}
@@ -78,7 +77,6 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         </button>
         <button
           type="button"
-          className="button"
           data-testid="export-print"
           disabled={busy !== null}
           onClick={() => summary('html')}
@@ -87,7 +85,6 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         </button>
         <button
           type="button"
-          className="button"
           data-testid="open-cycle"
           onClick={() => navigate(`/g/${view.groupId}?from=${view.id}`)}
         >
@@ -98,7 +95,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         <p>
           <button
             type="button"
-            className="button button--primary"
+            className="primary"
             data-testid="open-next"
             disabled={busy !== null}
             onClick={openNext}
@@ -112,7 +109,6 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         <p className="actions">
           <button
             type="button"
-            className="button"
             disabled={busy !== null}
             onClick={() =>
               run('data', async () => {
@@ -141,39 +137,5 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         </p>
       )}
     </section>
-  );
-}
-
-/** Shown to everyone once the facilitator has opened the group's next session. */
-export function NextSessionBanner({ view, token }: { view: ContentProps['view']; token: string }) {
-  const { t } = useI18n();
-  const [failed, setFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const next = view.nextSessionId;
-  if (!next) return null;
-  return (
-    <p className="card banner" role="status" data-testid="next-session">
-      {t.content.end.nextReady}{' '}
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid="join-next"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          const response = await authorizedFetch(`/api/sessions/${next}/enter`, token, {
-            method: 'POST',
-          });
-          const parsed = joinResponseSchema.safeParse(await response?.json().catch(() => null));
-          setBusy(false);
-          if (!response?.ok || !parsed.success) return setFailed(true);
-          saveCredentials(next, parsed.data);
-          navigate(`/s/${next}`);
-        }}
-      >
-        {t.content.end.goNext}
-      </button>
-      {failed && <span className="error"> {t.content.end.failed}</span>}
-    </p>
   );
 }
