@@ -216,6 +216,8 @@ describe.skipIf(!hasChromium())(
         });
 
       // The next session of the group: the facilitator opens it, the previous client follows.
+      await awa.getByTestId('next-date').fill('2027-01-12');
+      await awa.getByTestId('cycle-sessions').fill('6');
       await awa.getByTestId('open-next').click();
       await awa.getByRole('button', { name: 'Démarrer la séance' }).waitFor();
       await chloe.getByTestId('join-next').click();
@@ -241,6 +243,26 @@ describe.skipIf(!hasChromium())(
         path: join(ARTIFACTS, 'method-next-session-client.png'),
         fullPage: true,
       });
+
+      // The cycle page: both sessions, the client, the case, the plan and its follow-up.
+      const firstSessionId = new URL(link).pathname.split('/').pop() ?? '';
+      const nextSessionId = new URL(awa.url()).pathname.split('/').pop() ?? '';
+      await awa.goto(`${server.url}/g/${firstSessionId}?from=${nextSessionId}`);
+      await expect.poll(() => awa.getByTestId('cycle-session').count()).toBe(2);
+      const cycle = (await awa.getByTestId('cycle').textContent()) ?? '';
+      for (const text of [
+        'Séance 1 sur 6',
+        'Séance 2 sur 6',
+        'prévue le 12 janvier 2027',
+        'Chloé',
+        'Un agent en retrait',
+        'Rencontrer l’agent en tête à tête',
+        'Un café, puis un entretien',
+        'questions ouvertes',
+      ])
+        expect(cycle, `${text} in ${cycle}`).toContain(text);
+      expect(cycle).not.toContain('EVE-PRIVEE');
+      await awa.screenshot({ path: join(ARTIFACTS, 'method-cycle.png'), fullPage: true });
     });
   },
 );

@@ -32,7 +32,8 @@ export type ContentEvent = Extract<
       | 'textShown'
       | 'textHidden'
       | 'contentErased'
-      | 'nextSessionAnnounced';
+      | 'nextSessionAnnounced'
+      | 'sessionPlanned';
   }
 >;
 
@@ -291,6 +292,8 @@ export function applyContent(state: SessionState, event: ContentEvent): SessionS
       return eraseContentOf(state, event.personId);
     case 'nextSessionAnnounced':
       return { ...state, nextSessionId: event.sessionId };
+    case 'sessionPlanned':
+      return { ...state, scheduledFor: event.scheduledFor, cycleSessions: event.cycleSessions };
     default:
       return assertNever(event);
   }

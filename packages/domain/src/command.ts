@@ -94,7 +94,12 @@ export type Command =
     }
   | { readonly type: 'setVisibility'; readonly ref: TextRef; readonly visibility: Visibility }
   | { readonly type: 'eraseMyContent' }
-  | { readonly type: 'announceNextSession'; readonly sessionId: string };
+  | { readonly type: 'announceNextSession'; readonly sessionId: string }
+  | {
+      readonly type: 'planSession';
+      readonly scheduledFor: string | null;
+      readonly cycleSessions: number | null;
+    };
 
 export type CommandType = Command['type'];
 
@@ -140,6 +145,7 @@ export const COMMAND_TYPES = [
   'setVisibility',
   'eraseMyContent',
   'announceNextSession',
+  'planSession',
 ] as const satisfies readonly CommandType[];
 
 /** Commands only the facilitator may issue. */
@@ -165,4 +171,5 @@ export const FACILITATOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandTyp
   'startRound',
   'nextTurn',
   'announceNextSession',
+  'planSession',
 ]);

@@ -41,6 +41,7 @@ const EXPECTED: Partial<
   setVisibility: [true, true, true, true],
   eraseMyContent: [true, true, true, true],
   announceNextSession: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
+  planSession: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
 };
 
 /** The consulting session, prepared so that each sample is acceptable in itself. */
@@ -510,6 +511,20 @@ describe('next session and stored sessions', () => {
       { type: 'postSuggestion', text: 'x', visibility: 'group' },
       'sessionEnded',
     );
+  });
+
+  it('[R43] the facilitator plans the session’s date and the cycle’s length', () => {
+    let state = makeConsultingSession();
+    const plan = (scheduledFor: string | null, cycleSessions: number | null) =>
+      ({ type: 'planSession', scheduledFor, cycleSessions }) as const;
+    expectRejected(state, 'fac', plan('2027-02-30', 6), 'invalidChoice');
+    expectRejected(state, 'fac', plan(null, 0), 'invalidChoice');
+    expectRejected(state, 'fac', plan(null, 25), 'invalidChoice');
+    state = run(state, 'fac', plan('2027-01-12', 6));
+    expect([state.scheduledFor, state.cycleSessions]).toEqual(['2027-01-12', 6]);
+    expectRejected(state, 'fac', plan('2027-01-12', 6), 'unchanged');
+    state = run(run(state, 'fac', { type: 'endSession' }), 'fac', plan(null, 6));
+    expect(state.scheduledFor).toBeNull();
   });
 
   it('[R39] a snapshot saved before content existed reads as a session with none', () => {

@@ -37,6 +37,7 @@ describe('the cycle', () => {
     });
     expect(previous?.plan?.actions).toEqual(['Agir']);
     expect(pastClientIds).toEqual(['cli']);
+    expect(carryOver([{ ...first, cycleSessions: 6 }]).cycleSessions).toBe(6);
     expect(carryOver([]).previous).toBeNull();
   });
 

@@ -6,7 +6,9 @@ import { viewFor } from './viewFor.ts';
 export function carryOver(sessions: readonly SessionState[]): {
   previous: PreviousConsultation | null;
   pastClientIds: string[];
+  cycleSessions: number | null;
 } {
+  const cycleSessions = sessions.at(-1)?.cycleSessions ?? null;
   const pastClientIds = [
     ...new Set(sessions.flatMap((s) => s.consultations.map((c) => c.clientId))),
   ];
@@ -24,9 +26,10 @@ export function carryOver(sessions: readonly SessionState[]): {
         plan: consultation.plan,
       },
       pastClientIds,
+      cycleSessions,
     };
   }
-  return { previous: null, pastClientIds };
+  return { previous: null, pastClientIds, cycleSessions };
 }
 
 export interface CycleConsultation {
@@ -42,6 +45,7 @@ export interface CycleSession {
   readonly sessionId: string;
   readonly lifecycle: Lifecycle;
   readonly date: number;
+  readonly scheduledFor: string | null;
   readonly attendees: readonly string[];
   readonly consultations: readonly CycleConsultation[];
   /** Learnings their authors shared with the group, by author name. */
@@ -65,6 +69,7 @@ export function cycleDashboard(
       sessionId: view.id,
       lifecycle: view.lifecycle,
       date: view.startedAt ?? view.createdAt,
+      scheduledFor: view.scheduledFor,
       attendees: view.people.map((p) => p.displayName),
       consultations: view.consultations.map((c, i) => {
         const isLast = i === view.consultations.length - 1;

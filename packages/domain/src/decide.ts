@@ -36,8 +36,12 @@ export function decide(
   if (!actor) return reject(Rejection.notInSession);
   if (FACILITATOR_COMMANDS.has(command.type)) {
     if (actor.role !== 'facilitator') return reject(Rejection.notFacilitator);
-    // Opening the group's next session is what one does once this one has ended.
-    if (state.lifecycle === 'ended' && command.type !== 'announceNextSession')
+    // Opening and planning the group's next session is what one does once this one has ended.
+    if (
+      state.lifecycle === 'ended' &&
+      command.type !== 'announceNextSession' &&
+      command.type !== 'planSession'
+    )
       return reject(Rejection.sessionEnded);
   }
   switch (command.type) {

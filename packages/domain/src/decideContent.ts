@@ -45,7 +45,8 @@ export type ContentCommand = Extract<
       | 'writeObserverFeedback'
       | 'setVisibility'
       | 'eraseMyContent'
-      | 'announceNextSession';
+      | 'announceNextSession'
+      | 'planSession';
   }
 >;
 
@@ -66,6 +67,7 @@ const AFTER_THE_END: ReadonlySet<ContentCommand['type']> = new Set([
   'setVisibility',
   'eraseMyContent',
   'announceNextSession',
+  'planSession',
 ]);
 
 /** What happens during the meeting itself, so only once it is live. */
@@ -402,6 +404,21 @@ export function decideContent(
         events.push({ type: 'evaluationTallied', tally: tallyOf(others) });
       }
       return accept(...events);
+    }
+    case 'planSession': {
+      const { scheduledFor, cycleSessions } = command;
+      if (scheduledFor !== null && !isCalendarDate(scheduledFor))
+        return reject(Rejection.invalidChoice);
+      if (
+        cycleSessions !== null &&
+        (!Number.isInteger(cycleSessions) ||
+          cycleSessions < 1 ||
+          cycleSessions > LIMITS.cycleSessionsMax)
+      )
+        return reject(Rejection.invalidChoice);
+      if (state.scheduledFor === scheduledFor && state.cycleSessions === cycleSessions)
+        return reject(Rejection.unchanged);
+      return accept({ type: 'sessionPlanned', scheduledFor, cycleSessions });
     }
     case 'announceNextSession':
       if (state.nextSessionId === command.sessionId) return reject(Rejection.unchanged);

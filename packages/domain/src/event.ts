@@ -115,6 +115,11 @@ export type SessionEvent =
   /** Only ever sent to a reader shut out by a visibility change: `decide` never records it. */
   | { readonly type: 'textHidden'; readonly ref: TextRef }
   | { readonly type: 'contentErased'; readonly personId: string }
-  | { readonly type: 'nextSessionAnnounced'; readonly sessionId: string };
+  | { readonly type: 'nextSessionAnnounced'; readonly sessionId: string }
+  | {
+      readonly type: 'sessionPlanned';
+      readonly scheduledFor: string | null;
+      readonly cycleSessions: number | null;
+    };
 
 export type SessionEventType = SessionEvent['type'];

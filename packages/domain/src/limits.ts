@@ -17,4 +17,5 @@ export const LIMITS = {
   suggestionsMax: 200,
   actionsMax: 10,
   consultationsMax: 4,
+  cycleSessionsMax: 24,
 } as const;

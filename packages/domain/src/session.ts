@@ -87,6 +87,10 @@ export interface SessionState {
   readonly itemCount: number;
   /** The group's next session once the facilitator opens it: panels offer to follow. */
   readonly nextSessionId: string | null;
+  /** The date the session is planned for in its cycle, YYYY-MM-DD, when the group set one. */
+  readonly scheduledFor: string | null;
+  /** How many sessions the group's cycle plans (e.g. 6 monthly ones), when it says. */
+  readonly cycleSessions: number | null;
 }
 
 /** The content fields of a session with nothing written yet. */
@@ -105,6 +109,8 @@ export const EMPTY_CONTENT = {
   observerFeedback: {},
   itemCount: 0,
   nextSessionId: null,
+  scheduledFor: null,
+  cycleSessions: null,
 } as const satisfies Partial<SessionState>;
 
 export interface CreateSessionInput {
@@ -117,6 +123,8 @@ export interface CreateSessionInput {
   readonly now: number;
   readonly previous?: PreviousConsultation | null;
   readonly pastClientIds?: readonly string[];
+  readonly scheduledFor?: string | null;
+  readonly cycleSessions?: number | null;
 }
 
 /** A new, scheduled session whose only member is its facilitator. */
@@ -150,6 +158,8 @@ export function createSession(input: CreateSessionInput): SessionState {
     ...EMPTY_CONTENT,
     previous: input.previous ?? null,
     pastClientIds: input.pastClientIds ?? [],
+    scheduledFor: input.scheduledFor ?? null,
+    cycleSessions: input.cycleSessions ?? null,
   };
 }
 

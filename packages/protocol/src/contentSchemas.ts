@@ -53,6 +53,7 @@ export const weatherSchema = z
 export const ratingSchema = z.number().int().min(1).max(RATING_MAX);
 export const markSchema = z.number().int().min(1).max(GRID_MAX);
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+export const cycleSessionsSchema = z.number().int().min(1).max(LIMITS.cycleSessionsMax);
 
 export const textRefSchema = z.object({ kind: textKindSchema, id });
 export { KIND_VISIBILITIES };
@@ -229,6 +230,11 @@ export const contentCommandSchemas = [
   z.object({ type: z.literal('setVisibility'), ref: textRefSchema, visibility: visibilitySchema }),
   z.object({ type: z.literal('eraseMyContent') }),
   z.object({ type: z.literal('announceNextSession'), sessionId: id }),
+  z.object({
+    type: z.literal('planSession'),
+    scheduledFor: dateSchema.nullable(),
+    cycleSessions: cycleSessionsSchema.nullable(),
+  }),
 ] as const;
 
 export const contentEventSchemas = [
@@ -269,6 +275,11 @@ export const contentEventSchemas = [
   z.object({ type: z.literal('textHidden'), ref: textRefSchema }),
   z.object({ type: z.literal('contentErased'), personId: id }),
   z.object({ type: z.literal('nextSessionAnnounced'), sessionId: id }),
+  z.object({
+    type: z.literal('sessionPlanned'),
+    scheduledFor: dateSchema.nullable(),
+    cycleSessions: cycleSessionsSchema.nullable(),
+  }),
 ] as const;
 
 /** The content fields of a view. */
@@ -288,4 +299,6 @@ export const contentViewShape = {
   observerFeedback: z.record(id, observerFeedbackSchema),
   itemCount: z.number().int().nonnegative(),
   nextSessionId: id.nullable(),
+  scheduledFor: dateSchema.nullable(),
+  cycleSessions: cycleSessionsSchema.nullable(),
 };

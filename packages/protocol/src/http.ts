@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cycleSessionsSchema, dateSchema } from './contentSchemas.ts';
 import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
 import { tokenSchema } from './messages.ts';
 
@@ -68,7 +69,13 @@ export const httpErrorSchema = z.object({
 export type HttpError = z.infer<typeof httpErrorSchema>;
 
 /** POST /api/groups/:groupId/sessions: the facilitator opens the group's next session. */
-export const nextSessionRequestSchema = z.object({ templateKey: z.string().min(1).max(64) });
+export const nextSessionRequestSchema = z.object({
+  templateKey: z.string().min(1).max(64),
+  /** The planned date, YYYY-MM-DD. */
+  scheduledFor: dateSchema.nullable().optional(),
+  /** The cycle's length; the group's current one when absent. */
+  cycleSessions: cycleSessionsSchema.nullable().optional(),
+});
 
 /** PUT /api/groups/:groupId/retention: days after a session's end before its content goes. */
 export const retentionRequestSchema = z.object({
@@ -87,11 +94,13 @@ export const cycleResponseSchema = z.object({
   retentionDays: z.number().int().nullable(),
   /** True when the reader facilitates the group's latest session: they may change retention. */
   canManage: z.boolean(),
+  cycleSessions: z.number().int().nullable(),
   sessions: z.array(
     z.object({
       sessionId: idSchema,
       lifecycle: z.enum(['scheduled', 'live', 'ended']),
       date: z.number(),
+      scheduledFor: z.string().nullable(),
       attendees: z.array(z.string()),
       consultations: z.array(
         z.object({

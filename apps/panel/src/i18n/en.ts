@@ -273,6 +273,8 @@ export const en: Messages = {
       next: 'Open the group’s next session',
       opening: 'Opening…',
       nextReady: 'The group’s next session is open.',
+      nextDate: 'Planned date of the next session',
+      cycleSessions: 'Sessions in the cycle',
       goNext: 'Join the next session',
       myData: 'My data',
       exportMine: 'Export my data',
@@ -288,6 +290,9 @@ export const en: Messages = {
     keptForever: 'Session content is kept with no time limit.',
     keptFor: (days: number) => `A session’s content is erased ${days} days after it ends.`,
     retentionDays: 'Erase after (days, empty = never)',
+    sessionOf: (n: number, total: number | null) =>
+      total === null ? undefined : `Session ${n} of ${total}`,
+    plannedFor: (d: string) => `planned for ${d}`,
     session: (n: number) => `Session ${n}`,
     attendance: (n: number) => `${n} present`,
     noPlan: 'Action plan not shared or not written yet.',

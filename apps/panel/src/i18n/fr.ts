@@ -283,6 +283,8 @@ export const fr = {
       next: 'Ouvrir la séance suivante du groupe',
       opening: 'Ouverture…',
       nextReady: 'La séance suivante du groupe est ouverte.',
+      nextDate: 'Date prévue de la séance suivante',
+      cycleSessions: 'Nombre de séances du cycle',
       goNext: 'Rejoindre la séance suivante',
       myData: 'Mes données',
       exportMine: 'Exporter mes données',
@@ -298,6 +300,9 @@ export const fr = {
     keptForever: 'Le contenu des séances est conservé sans limite.',
     keptFor: (days: number) => `Le contenu d’une séance est effacé ${days} jours après sa fin.`,
     retentionDays: 'Effacer après (jours, vide = jamais)',
+    sessionOf: (n: number, total: number | null) =>
+      total === null ? undefined : `Séance ${n} sur ${total}`,
+    plannedFor: (d: string) => `prévue le ${d}`,
     session: (n: number) => `Séance ${n}`,
     attendance: (n: number) => `${n} présent${n > 1 ? 's' : ''}`,
     noPlan: 'Plan d’action non partagé ou pas encore écrit.',

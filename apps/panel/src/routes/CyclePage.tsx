@@ -95,8 +95,11 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
         {cycle.sessions.map((session, index) => (
           <li key={session.sessionId} className="card" data-testid="cycle-session">
             <h2 className="card__title">
-              {w.session(index + 1)} · {date.format(session.date)} ·{' '}
-              {t.lifecycle[session.lifecycle]}
+              {w.sessionOf(index + 1, cycle.cycleSessions) ?? w.session(index + 1)} ·{' '}
+              {session.scheduledFor
+                ? w.plannedFor(date.format(new Date(`${session.scheduledFor}T12:00:00`)))
+                : date.format(session.date)}{' '}
+              · {t.lifecycle[session.lifecycle]}
             </h2>
             <p>
               {w.attendance(session.attendees.length)} : {session.attendees.join(', ')}

@@ -83,9 +83,14 @@ describe('a group’s cycle over HTTP', () => {
       body: { templateKey: 'remote-2h' },
     });
     expect(refused.status).toBe(403);
+    const badDate = await call(`/api/groups/${groupId}/sessions`, created.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h', scheduledFor: 'next month' },
+    });
+    expect(badDate.status).toBe(400);
     const opened = await call(`/api/groups/${groupId}/sessions`, created.token, {
       method: 'POST',
-      body: { templateKey: 'remote-2h' },
+      body: { templateKey: 'remote-2h', scheduledFor: '2027-01-12', cycleSessions: 6 },
     });
     expect(opened.status).toBe(201);
     const next = (await opened.json()) as { sessionId: string; personId: string };
@@ -99,6 +104,7 @@ describe('a group’s cycle over HTTP', () => {
       caseTitle: 'Un agent en retrait',
     });
     expect(nextRoom.state.pastClientIds).toEqual([chloe.personId]);
+    expect([nextRoom.state.scheduledFor, nextRoom.state.cycleSessions]).toEqual(['2027-01-12', 6]);
 
     const entered = await call(`/api/sessions/${next.sessionId}/enter`, chloe.token, {
       method: 'POST',

@@ -86,6 +86,7 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
     if (!template)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
     const states = await groupStates(store, rooms, params.groupId);
+    const carried = carryOver(states);
     const sessionId = newId();
     const token = newToken();
     const joinToken = newToken();
@@ -98,7 +99,10 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
         template,
         facilitator: { id: me.id, displayName: me.displayName },
         now: at,
-        ...carryOver(states),
+        ...carried,
+        scheduledFor: body.scheduledFor ?? null,
+        cycleSessions:
+          body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
       }),
       joinTokenHash: hashToken(joinToken),
       facilitatorCredential: {
@@ -171,6 +175,7 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
       groupName: latest?.groupName ?? group?.name ?? '',
       retentionDays: group?.retentionDays ?? null,
       canManage: latest ? findPerson(latest, credential.personId)?.role === 'facilitator' : false,
+      cycleSessions: latest?.cycleSessions ?? null,
       sessions: cycleDashboard(states, credential.personId),
     } as CycleResponse;
   });

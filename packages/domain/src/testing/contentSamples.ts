@@ -78,4 +78,5 @@ export const CONTENT_SAMPLES: Partial<Record<CommandType, (actor: string) => Com
   }),
   eraseMyContent: () => ({ type: 'eraseMyContent' }),
   announceNextSession: () => ({ type: 'announceNextSession', sessionId: 'session-2' }),
+  planSession: () => ({ type: 'planSession', scheduledFor: '2027-01-12', cycleSessions: 6 }),
 };

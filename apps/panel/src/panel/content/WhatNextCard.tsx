@@ -19,6 +19,10 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
   const [busy, setBusy] = useState<Busy>(null);
   const [failed, setFailed] = useState(false);
   const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
+  const [nextDate, setNextDate] = useState('');
+  const [cycleSessions, setCycleSessions] = useState(
+    view.cycleSessions === null ? '' : String(view.cycleSessions),
+  );
 
   async function run(kind: Busy, task: () => Promise<boolean>) {
     setBusy(kind);
@@ -47,7 +51,11 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
     run('next', async () => {
       const response = await authorizedFetch(`/api/groups/${view.groupId}/sessions`, token, {
         method: 'POST',
-        body: { templateKey: view.templateKey },
+        body: {
+          templateKey: view.templateKey,
+          scheduledFor: nextDate || null,
+          cycleSessions: cycleSessions ? Number(cycleSessions) : null,
+        },
       });
       const parsed = createSessionResponseSchema.safeParse(
         await response?.json().catch(() => null),
@@ -92,7 +100,27 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         </button>
       </p>
       {isFacilitator && !view.nextSessionId && (
-        <p>
+        <div className="form">
+          <label>
+            {w.nextDate}
+            <input
+              type="date"
+              data-testid="next-date"
+              value={nextDate}
+              onChange={(e) => setNextDate(e.target.value)}
+            />
+          </label>
+          <label>
+            {w.cycleSessions}
+            <input
+              type="number"
+              min={1}
+              max={24}
+              data-testid="cycle-sessions"
+              value={cycleSessions}
+              onChange={(e) => setCycleSessions(e.target.value)}
+            />
+          </label>
           <button
             type="button"
             className="primary"
@@ -102,7 +130,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
           >
             {busy === 'next' ? w.opening : w.next}
           </button>
-        </p>
+        </div>
       )}
       <details className="my-data">
         <summary>{w.myData}</summary>
