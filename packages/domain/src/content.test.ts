@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { apply, applyAll } from './apply.ts';
 import type { Command, CommandType } from './command.ts';
 import { decide } from './decide.ts';
-import type { SessionEvent } from './event.ts';
 import { INCLUSION_DECK } from './inclusionDeck.ts';
 import type { Rejection } from './rejection.ts';
 import { currentConsultation, type SessionState, upgradeState } from './session.ts';
@@ -548,5 +547,3 @@ describe('next session and stored sessions', () => {
     expect(PREVIOUS.clientId).toBe('con');
   });
 });
-
-export type { SessionEvent };

@@ -17,7 +17,12 @@ import { Rejection } from './rejection.ts';
 import { currentConsultation, findPerson, type Person, type SessionState } from './session.ts';
 import { isValidName, isValidText } from './text.ts';
 import { findText, textsBy } from './texts.ts';
-import { KIND_VISIBILITIES, type TextKind, type Visibility } from './visibility.ts';
+import {
+  defaultVisibility,
+  KIND_VISIBILITIES,
+  type TextKind,
+  type Visibility,
+} from './visibility.ts';
 
 /** The commands that write the content of a Codev session, as opposed to driving its frame. */
 export type ContentCommand = Extract<
@@ -96,8 +101,9 @@ const isCalendarDate = (value: string): boolean => {
   return days !== undefined && day >= 1 && day <= days;
 };
 
+/** A rewritten text keeps the visibility its author chose; a new one gets its kind's default. */
 function visibilityFor(kind: TextKind, existing: Visibility | undefined): Visibility {
-  return existing ?? KIND_VISIBILITIES[kind][0] ?? 'me';
+  return existing ?? defaultVisibility(kind);
 }
 
 function clientConsultation(state: SessionState, actor: Person): Consultation | Rejection {

@@ -45,7 +45,6 @@ export { ASSIGNABLE_ROLES, type AssignableRole, ROLES, Role } from './role.ts';
 export type {
   CreateSessionInput,
   Person,
-  PrivateNote,
   SessionState,
   StageChange,
 } from './session.ts';

@@ -31,9 +31,6 @@ export interface Person {
   readonly presence: Presence;
 }
 
-/** @deprecated name kept for readers of the earlier API: a note is now a `Note`. */
-export type PrivateNote = Note;
-
 /** What one undo restores: the stage and timer as they were before the last stage change. */
 export interface StageChange {
   readonly fromIndex: number;

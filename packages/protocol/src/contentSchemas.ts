@@ -3,7 +3,6 @@ import {
   GRID_MAX,
   HELP_KINDS,
   isValidText,
-  KIND_VISIBILITIES,
   LIMITS,
   RATING_MAX,
   SUGGESTION_SORTS,
@@ -56,7 +55,6 @@ export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-
 export const cycleSessionsSchema = z.number().int().min(1).max(LIMITS.cycleSessionsMax);
 
 export const textRefSchema = z.object({ kind: textKindSchema, id });
-export { KIND_VISIBILITIES };
 
 export const caseProposalSchema = z.object({
   id,

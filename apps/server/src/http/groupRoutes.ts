@@ -1,6 +1,5 @@
 import {
   carryOver,
-  createSession,
   cycleDashboard,
   findPerson,
   findTemplate,
@@ -9,7 +8,6 @@ import {
   sessionSummary,
 } from '@cercle/domain';
 import {
-  type CreateSessionResponse,
   type CycleResponse,
   groupParamsSchema,
   type JoinResponse,
@@ -22,10 +20,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { admitPerson } from '../auth/admitPerson.ts';
 import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts';
-import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { requireCredential } from './bearer.ts';
 import { sendError } from './httpError.ts';
+import { openLinkSession } from './openSession.ts';
 import { printablePage } from './printable.ts';
 import { parse, sendAdmissionError } from './sessionRoutes.ts';
 
@@ -87,46 +85,30 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
     const states = await groupStates(store, rooms, params.groupId);
     const carried = carryOver(states);
-    const sessionId = newId();
-    const token = newToken();
-    const joinToken = newToken();
-    const at = now();
-    await store.createSession({
-      state: createSession({
-        id: sessionId,
-        groupId: params.groupId,
-        groupName: current.groupName,
-        template,
-        facilitator: { id: me.id, displayName: me.displayName },
-        now: at,
-        ...carried,
-        scheduledFor: body.scheduledFor ?? null,
-        cycleSessions:
-          body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
-      }),
-      joinTokenHash: hashToken(joinToken),
-      facilitatorCredential: {
-        tokenHash: hashToken(token),
-        sessionId,
-        personId: me.id,
-        kind: 'link',
-        createdAt: at,
-        expiresAt: at + LINK_CREDENTIAL_TTL_MS,
-      },
+    const created = await openLinkSession(store, publicUrl, {
+      groupId: params.groupId,
+      groupName: current.groupName,
+      template,
+      facilitator: { id: me.id, displayName: me.displayName },
+      now: now(),
+      ...carried,
+      scheduledFor: body.scheduledFor ?? null,
+      cycleSessions: body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
     });
     // Every panel still open on the session it came from offers to follow.
     const latest = states.at(-1);
     const latestRoom = latest && (await rooms.get(latest.id));
     if (latestRoom && findPerson(latestRoom.state, me.id)?.role === 'facilitator')
-      await latestRoom.submit(me.id, { type: 'announceNextSession', sessionId }, null);
-    request.log.info({ sessionId, groupId: params.groupId }, 'next session opened');
-    return reply.status(201).send({
-      sessionId,
-      personId: me.id,
-      token,
-      facilitatorLink: `${publicUrl}/s/${sessionId}#token=${token}`,
-      participantLink: `${publicUrl}/s/${sessionId}#join=${joinToken}`,
-    } satisfies CreateSessionResponse);
+      await latestRoom.submit(
+        me.id,
+        { type: 'announceNextSession', sessionId: created.sessionId },
+        null,
+      );
+    request.log.info(
+      { sessionId: created.sessionId, groupId: params.groupId },
+      'next session opened',
+    );
+    return reply.status(201).send(created);
   });
 
   // A member of the group enters another of its sessions with the seat they hold in one of them.

@@ -1,6 +1,5 @@
-import { createSession, findTemplate } from '@cercle/domain';
+import { findTemplate } from '@cercle/domain';
 import {
-  type CreateSessionResponse,
   createSessionRequestSchema,
   describeIssues,
   type InvitationResponse,
@@ -14,9 +13,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { admitPerson } from '../auth/admitPerson.ts';
 import { LINK_CREDENTIAL_TTL_MS, matchesJoinToken } from '../auth/credentials.ts';
-import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import { newId } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
+import { openLinkSession } from './openSession.ts';
 import { createRateLimit } from './rateLimit.ts';
 
 export interface SessionRoutesDeps {
@@ -55,37 +55,17 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
     const template = findTemplate(body.templateKey);
     if (!template)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-    const sessionId = newId();
-    const personId = newId();
-    const token = newToken();
-    const joinToken = newToken();
-    const at = now();
-    await store.createSession({
-      state: createSession({
-        id: sessionId,
-        groupName: body.groupName,
-        template,
-        facilitator: { id: personId, displayName: body.facilitatorName },
-        now: at,
-      }),
-      joinTokenHash: hashToken(joinToken),
-      facilitatorCredential: {
-        tokenHash: hashToken(token),
-        sessionId,
-        personId,
-        kind: 'link',
-        createdAt: at,
-        expiresAt: at + LINK_CREDENTIAL_TTL_MS,
-      },
+    const created = await openLinkSession(store, publicUrl, {
+      groupName: body.groupName,
+      template,
+      facilitator: { id: newId(), displayName: body.facilitatorName },
+      now: now(),
     });
-    request.log.info({ sessionId, templateKey: template.key }, 'session created');
-    return reply.status(201).send({
-      sessionId,
-      personId,
-      token,
-      facilitatorLink: `${publicUrl}/s/${sessionId}#token=${token}`,
-      participantLink: `${publicUrl}/s/${sessionId}#join=${joinToken}`,
-    } satisfies CreateSessionResponse);
+    request.log.info(
+      { sessionId: created.sessionId, templateKey: template.key },
+      'session created',
+    );
+    return reply.status(201).send(created);
   });
 
   app.post('/api/sessions/:sessionId/invitation', async (request, reply) => {
