@@ -173,3 +173,17 @@ export const FACILITATOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandTyp
   'announceNextSession',
   'planSession',
 ]);
+
+/**
+ * Commands that carry their author's whole text or answer: the last one sent is the one that
+ * counts, so an earlier one still waiting to be sent (or sent again) is superseded by it.
+ */
+export const WHOLE_TEXT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'writeNote',
+  'writeDebrief',
+  'writeContract',
+  'writeActionPlan',
+  'writeLearnings',
+  'evaluate',
+  'writeObserverFeedback',
+]);

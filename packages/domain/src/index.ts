@@ -1,7 +1,7 @@
 export { apply, applyAll } from './apply.ts';
 export { assertNever } from './assertNever.ts';
 export type { Command, CommandType, StageDuration } from './command.ts';
-export { COMMAND_TYPES, FACILITATOR_COMMANDS } from './command.ts';
+export { COMMAND_TYPES, FACILITATOR_COMMANDS, WHOLE_TEXT_COMMANDS } from './command.ts';
 export type {
   ActionPlan,
   CaseProposal,

@@ -236,4 +236,26 @@ describe('SyncClient', () => {
     expect(client.snapshot.pending).toEqual([]);
     expect(client.snapshot.seq).toBe(3);
   });
+
+  it('never sends an older whole text again once a newer one is queued', () => {
+    const { client, last, timers, advance } = setup();
+    client.start();
+    last().open();
+    last().receive(welcome(3));
+    // Command ids are drawn from the clock here: a millisecond apart keeps them distinct.
+    const older = client.send({ type: 'writeNote', text: 'v1' });
+    advance(1);
+    const timer = client.send({ type: 'adjustTimer', deltaMs: 60_000 });
+    advance(1);
+    const newer = client.send({ type: 'writeNote', text: 'v2' });
+    expect(client.snapshot.pending.map((p) => p.commandId)).toEqual([timer, newer]);
+    advance(RESEND_AFTER_MS);
+    timers.at(-1)?.callback(); // the next ping tick resends what is unanswered
+    const resent = last()
+      .sentOfType('command')
+      .slice(3)
+      .map((m) => m.commandId);
+    expect(resent).toEqual([timer, newer]);
+    expect(resent).not.toContain(older);
+  });
 });

@@ -1,4 +1,10 @@
-import { apply, type Command, type Rejection, type SessionView } from '@cercle/domain';
+import {
+  apply,
+  type Command,
+  type Rejection,
+  type SessionView,
+  WHOLE_TEXT_COMMANDS,
+} from '@cercle/domain';
 import {
   ClockOffsetEstimator,
   commandSchema,
@@ -137,7 +143,13 @@ export class SyncClient {
   /** Queues a command; it is sent now if connected, otherwise after the next welcome. */
   send(command: Command): string {
     const commandId = `${this.#now().toString(36)}-${Math.floor(this.#random() * 1e9).toString(36)}`;
-    const pending = [...this.#snapshot.pending, { commandId, command }];
+    // A newer whole text replaces an older one still unanswered: were the older one resent
+    // later, it would overwrite the newer on the server.
+    const kept = WHOLE_TEXT_COMMANDS.has(command.type)
+      ? this.#snapshot.pending.filter((p) => p.command.type !== command.type)
+      : this.#snapshot.pending;
+    for (const p of this.#snapshot.pending) if (!kept.includes(p)) this.#sentAt.delete(p.commandId);
+    const pending = [...kept, { commandId, command }];
     this.#update({ pending });
     this.#saveOutbox(pending);
     if (this.#snapshot.status === 'connected') this.#transmit(commandId, command);
