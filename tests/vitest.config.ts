@@ -9,6 +9,7 @@ export default defineProject({
       'architecture/**/*.test.ts',
       'reliability/**/*.test.ts',
       'bench/**/*.test.ts',
+      'cluster/**/*.test.ts',
     ],
     // Real servers and browsers: generous, and one file at a time on a 2-core machine.
     testTimeout: 120_000,

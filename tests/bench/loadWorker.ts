@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export interface WorkerInput {
   readonly target: 'cercle' | 'baseline';
   readonly wsUrl: string;
+  /** Several instances: panel k of a session connects to `wsUrls[k % length]` (facilitator: the first). */
+  readonly wsUrls?: readonly string[];
   /** For Cercle, the first token is the facilitator's. */
   readonly sessions: ReadonlyArray<{
     readonly sessionId: string;
@@ -51,9 +53,11 @@ interface Panel {
 
 async function connectSession(session: WorkerInput['sessions'][number]): Promise<Panel[]> {
   const panels: Panel[] = [];
-  for (const token of session.tokens) {
-    const url =
-      input.target === 'cercle' ? input.wsUrl : `${input.wsUrl}/?room=${session.sessionId}`;
+  for (const [k, token] of session.tokens.entries()) {
+    const base = input.wsUrls?.length
+      ? (input.wsUrls[k % input.wsUrls.length] ?? input.wsUrl)
+      : input.wsUrl;
+    const url = input.target === 'cercle' ? base : `${base}/?room=${session.sessionId}`;
     let socket: WebSocket;
     try {
       socket = await open(url);

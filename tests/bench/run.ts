@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { CreateSessionResponse, JoinResponse } from '@cercle/protocol';
+import { createTestSchema } from '@cercle/storage/testing';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { freePort, type ServerProcess, startServer } from '../support/serverProcess.ts';
+import { REDIS_URL } from '../support/services.ts';
 import { shiftedClockScript } from '../support/shiftClock.ts';
 import type { WorkerInput, WorkerOutput } from './loadWorker.ts';
 import { formatTable, relativeSpread, type Summary, summarize } from './stats.ts';
@@ -61,13 +63,19 @@ function parseOptions(argv: string[]): Options {
     ramp: !quick && !argv.includes('--no-ramp'),
     profileDir: value('--profile') ?? null,
   };
-  if (options.instances !== 1 || options.database !== 'sqlite') {
-    console.error(
-      'Only --instances 1 --database sqlite is measured so far: PostgreSQL and several instances are not built yet.',
-    );
-    process.exit(2);
-  }
+  if (!['sqlite', 'postgres'].includes(options.database)) fail('--database is sqlite or postgres');
+  if (!Number.isInteger(options.instances) || options.instances < 1 || options.instances > 8)
+    fail('--instances is a whole number from 1 to 8');
+  if (options.instances > 1 && options.database !== 'postgres')
+    fail('several instances share PostgreSQL: add --database postgres');
+  // The ramp and the durability rounds are about the embedded SQLite deployment.
+  if (options.database === 'postgres') options.ramp = false;
   return options;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
 }
 
 function log(message: string) {
@@ -145,19 +153,21 @@ async function startBaseline(): Promise<{ url: string; child: ChildProcess }> {
 
 async function runLoad(
   target: 'cercle' | 'baseline',
-  wsUrl: string,
+  wsUrls: readonly string[],
   sessions: WorkerInput['sessions'],
   options: Options,
-  pid: number,
+  pids: readonly number[],
 ): Promise<Omit<Round, 'name' | 'target'>> {
   const workers = Math.max(1, Math.min(2, cpus().length));
-  const cpuBefore = cpuSeconds(pid);
+  const cpuOf = () => pids.reduce((total, pid) => total + cpuSeconds(pid), 0);
+  const cpuBefore = cpuOf();
   const started = performance.now();
   const outputs = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const input: WorkerInput = {
         target,
-        wsUrl,
+        wsUrl: wsUrls[0] ?? '',
+        wsUrls,
         sessions: sessions.filter((_, i) => i % workers === w),
         commandsPerSecond: options.rate,
         durationMs: options.durationS * 1000,
@@ -182,8 +192,8 @@ async function runLoad(
     lost: expected - delivered,
     outOfOrder: outputs.reduce((a, o) => a + o.outOfOrder, 0),
     errors: outputs.reduce((a, o) => a + o.rejected + o.connectFailures, 0),
-    cpuCores: (cpuSeconds(pid) - cpuBefore) / elapsedS,
-    rssMb: peakRssMb(pid),
+    cpuCores: (cpuOf() - cpuBefore) / elapsedS,
+    rssMb: pids.reduce((total, pid) => total + peakRssMb(pid), 0),
   };
 }
 
@@ -193,22 +203,40 @@ async function cercleRound(
   synchronous: 'NORMAL' | 'FULL',
   sessions = options.sessions,
 ): Promise<Round> {
+  const shared = options.database === 'postgres';
   log(
-    `${name}: ${sessions} sessions × ${options.panels} panels, SQLite synchronous=${synchronous}`,
+    `${name}: ${sessions} sessions × ${options.panels} panels, ${
+      shared
+        ? `${options.instances} instance(s), PostgreSQL${options.instances > 1 ? ' + Redis' : ''}`
+        : `SQLite synchronous=${synchronous}`
+    }`,
   );
-  const server: ServerProcess = await startServer({
-    ...(options.profileDir
-      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }
-      : {}),
-    env: {
-      CREATIONS_PER_MINUTE: '10000000',
-      CONNECTIONS_PER_ADDRESS: '1000000',
-      SQLITE_SYNCHRONOUS: synchronous,
-      LOG_LEVEL: 'warn',
-    },
-  });
+  const schema = shared ? await createTestSchema() : null;
+  const servers: ServerProcess[] = [];
   try {
-    const pid = server.pid;
+    for (let i = 0; i < options.instances; i++)
+      servers.push(
+        await startServer({
+          ...(options.profileDir
+            ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }
+            : {}),
+          env: {
+            CREATIONS_PER_MINUTE: '10000000',
+            CONNECTIONS_PER_ADDRESS: '1000000',
+            SQLITE_SYNCHRONOUS: synchronous,
+            LOG_LEVEL: 'warn',
+            ...(schema
+              ? {
+                  DATABASE_URL: schema.url,
+                  DATABASE_SCHEMA: schema.name,
+                  INSTANCE_ID: `bench-${i}`,
+                  ...(options.instances > 1 ? { REDIS_URL } : {}),
+                }
+              : {}),
+          },
+        }),
+      );
+    const server = servers[0] as ServerProcess;
     const prepared = await inBatches(sessions, 25, async (i) => {
       const created = await post<CreateSessionResponse>(`${server.url}/api/sessions`, {
         groupName: `Bench ${i}`,
@@ -230,14 +258,15 @@ async function cercleRound(
     });
     const result = await runLoad(
       'cercle',
-      `${server.url.replace('http', 'ws')}/ws`,
+      servers.map((s) => `${s.url.replace('http', 'ws')}/ws`),
       prepared,
       options,
-      pid,
+      servers.map((s) => s.pid),
     );
     return { name, target: 'cercle', ...result };
   } finally {
-    await server.dispose();
+    await Promise.all(servers.map((s) => s.dispose()));
+    await schema?.drop();
   }
 }
 
@@ -249,13 +278,9 @@ async function baselineRound(name: string, options: Options): Promise<Round> {
       sessionId: `room${i}`,
       tokens: Array.from({ length: options.panels }, () => 'x'),
     }));
-    const result = await runLoad(
-      'baseline',
-      baseline.url,
-      sessions,
-      options,
+    const result = await runLoad('baseline', [baseline.url], sessions, options, [
       baseline.child.pid ?? 0,
-    );
+    ]);
     return { name, target: 'baseline', ...result };
   } finally {
     baseline.child.kill('SIGTERM');
@@ -342,13 +367,15 @@ async function main() {
   const rounds: Round[] = [];
   // Alternating rounds, so drift in the machine's load hits both targets alike.
   rounds.push(await baselineRound('baseline #1', options));
-  rounds.push(await cercleRound('cercle NORMAL #1', options, 'NORMAL'));
+  const label =
+    options.database === 'postgres' ? `cercle ${options.instances}× postgres` : 'cercle NORMAL';
+  rounds.push(await cercleRound(`${label} #1`, options, 'NORMAL'));
   rounds.push(await baselineRound('baseline #2', options));
-  rounds.push(await cercleRound('cercle NORMAL #2', options, 'NORMAL'));
-  rounds.push(await cercleRound('cercle FULL', options, 'FULL'));
+  rounds.push(await cercleRound(`${label} #2`, options, 'NORMAL'));
+  if (options.database === 'sqlite') rounds.push(await cercleRound('cercle FULL', options, 'FULL'));
 
   const baseline = rounds.filter((r) => r.target === 'baseline');
-  const cercle = rounds.filter((r) => r.name.startsWith('cercle NORMAL'));
+  const cercle = rounds.filter((r) => r.name.startsWith(label));
   const noise = Math.max(
     relativeSpread(baseline.map((r) => r.latency.p99)),
     relativeSpread(cercle.map((r) => r.latency.p99)),

@@ -2,10 +2,9 @@ import type { Command, SessionView } from '@cercle/domain';
 import { mulberry32 } from '@cercle/domain/testing/prng';
 import type { CreateSessionResponse, JoinResponse } from '@cercle/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { SocketLike } from '../../apps/panel/src/sync/socketLike.ts';
-import { SyncClient } from '../../apps/panel/src/sync/syncClient.ts';
+import type { SyncClient } from '../../apps/panel/src/sync/syncClient.ts';
 import { type ServerProcess, startServer } from '../support/serverProcess.ts';
+import { postJson, startSyncPanel, until } from '../support/syncPanel.ts';
 
 const env = process.env;
 const IS_SOAK = env.SOAK === '1';
@@ -21,40 +20,9 @@ interface Panel {
   readonly sent: Command[];
 }
 
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function connect(server: ServerProcess, sessionId: string, token: string): SyncClient {
-  const storage = new Map<string, string>();
-  const client = new SyncClient({
-    url: `${server.url.replace('http', 'ws')}/ws`,
-    sessionId,
-    token,
-    socketFactory: (url) => new WebSocket(url) as unknown as SocketLike,
-    storage: {
-      getItem: (k) => storage.get(k) ?? null,
-      setItem: (k, v) => void storage.set(k, v),
-      removeItem: (k) => void storage.delete(k),
-    },
-  });
-  client.start();
-  return client;
-}
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const post = postJson;
+const connect = (server: ServerProcess, sessionId: string, token: string) =>
+  startSyncPanel(server.url, sessionId, token);
 
 const comparable = (view: SessionView | null) =>
   view && { ...view, notes: {}, people: view.people.map((p) => ({ ...p, presence: 'any' })) };

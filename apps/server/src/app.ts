@@ -1,17 +1,24 @@
 import { createMicrosoftJwks, type JWTVerifyGetKey } from '@cercle/host-auth';
 import { CloseCode, PROTOCOL_LIMITS } from '@cercle/protocol';
-import { createAesCodec, createSqliteSessionStore, type SessionStore } from '@cercle/storage';
+import type { SessionStore } from '@cercle/storage';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { type Fanout, SOLO_FANOUT } from './cluster/fanout.ts';
+import { createRedisFanout } from './cluster/redisFanout.ts';
+import { startResyncMonitor } from './cluster/resyncMonitor.ts';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
 import { registerGroupRoutes, sweepRetention } from './http/groupRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
+import { registerOpsRoutes } from './http/opsRoutes.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
+import { instrumentStore } from './metrics/instrumentStore.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { openStore } from './openStore.ts';
 import { Rooms } from './rooms/rooms.ts';
 import { registerSocketRoute, WS_MAX_PAYLOAD_BYTES } from './ws/socketRoute.ts';
 
@@ -28,19 +35,13 @@ export interface CercleApp {
   readonly app: FastifyInstance;
   readonly store: SessionStore;
   readonly rooms: Rooms;
+  readonly metrics: Metrics;
 }
 
 /** Builds the whole service without listening: tests call it directly, server.ts listens. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<CercleApp> {
   const now = options.now ?? Date.now;
-  const store =
-    options.store ??
-    createSqliteSessionStore({
-      file: config.databaseFile,
-      synchronous: config.sqliteSynchronous,
-      ...(config.dataKeys.length > 0 ? { codec: createAesCodec(config.dataKeys) } : {}),
-    });
-  const rooms = new Rooms(store, now);
+  const instanceId = config.instanceId ?? 'solo';
   let isClosing = false;
 
   const app = Fastify({
@@ -57,6 +58,48 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: true,
   });
 
+  // Rooms and the broker refer to each other: notices reach the rooms once both exist.
+  let live: Rooms | null = null;
+  const metrics = createMetrics(
+    {
+      connections: () => app.websocketServer?.clients.size ?? 0,
+      sessions: () => live?.size ?? 0,
+    },
+    instanceId,
+  );
+  const store = instrumentStore(options.store ?? (await openStore(config)), metrics);
+  // Several instances hear each other through Redis; alone, an instance needs nobody.
+  const fanout: Fanout = config.redisUrl
+    ? await createRedisFanout({
+        url: config.redisUrl,
+        instanceId,
+        log: app.log,
+        listener: {
+          onNotice: (notice) => {
+            metrics.notices.inc({ direction: 'in' });
+            live?.hear(notice);
+          },
+          onResync: () => void live?.catchUpAll(),
+        },
+      })
+    : SOLO_FANOUT;
+  const rooms = new Rooms(store, now, {
+    fanout,
+    instanceId,
+    onCommitNotice: () => metrics.notices.inc({ direction: 'out' }),
+    onError: (error, sessionId) =>
+      app.log.warn({ err: error, sessionId }, 'could not follow another instance'),
+  });
+  live = rooms;
+  const stopResync = rooms.isShared
+    ? startResyncMonitor(
+        store,
+        () => rooms.catchUpAll(),
+        (isUp) =>
+          app.log.warn({ isUp }, isUp ? 'database back: catching up' : 'database unreachable'),
+      )
+    : () => undefined;
+
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
@@ -69,9 +112,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerSecurityHeaders(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
 
-  app.get('/healthz', async (_request, reply) => {
-    const isUp = await store.ping();
-    return reply.status(isUp ? 200 : 503).send({ status: isUp ? 'ok' : 'unavailable' });
+  registerOpsRoutes(app, {
+    store,
+    fanout,
+    metrics,
+    metricsToken: config.metricsToken,
+    isClosing: () => isClosing,
   });
   registerSessionRoutes(app, {
     store,
@@ -97,6 +143,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     isClosing: () => isClosing,
     allowedOrigins: config.allowedOrigins,
     connectionsPerAddress: config.connectionsPerAddress,
+    metrics,
   });
   await registerPanelRoutes(app, config.panelDir);
 
@@ -117,6 +164,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   app.addHook('preClose', async () => {
     clearInterval(sweepTimer);
+    stopResync();
     isClosing = true;
     // Panels reconnect by themselves on this code.
     await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
@@ -124,8 +172,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       client.close(CloseCode.serviceRestart, 'server restarting');
   });
   app.addHook('onClose', async () => {
+    await fanout.close();
     await store.close();
   });
 
-  return { app, store, rooms };
+  return { app, store, rooms, metrics };
 }

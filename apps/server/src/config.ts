@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DataKey, parseDataKeys } from '@cercle/storage';
@@ -25,6 +26,25 @@ const envSchema = z.object({
   CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   /** `id:base64key[,id:base64key…]`: the first encrypts, all decrypt (rotation). */
   DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+  /** `postgres://…` selects PostgreSQL instead of the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** A schema of that database to use instead of `public` (several deployments, tests). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _')
+    .optional(),
+  /** `redis://…`: the channel through which several instances hear each other's events. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  /** Names this instance in logs and metrics; defaults to host name and process id. */
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
+  /** When set, GET /metrics asks for this bearer token. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -46,6 +66,12 @@ export interface Config {
   readonly connectionsPerAddress: number;
   /** Keys that encrypt stored events and snapshots; empty to store them as they are. */
   readonly dataKeys: readonly DataKey[];
+  /** PostgreSQL instead of SQLite when set. */
+  readonly database?: { readonly url: string; readonly schema: string | null };
+  /** Several instances share events through Redis when set. */
+  readonly redisUrl?: string;
+  readonly instanceId?: string;
+  readonly metricsToken?: string;
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -56,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL)
+    throw new Error(
+      'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: instances can only share a PostgreSQL database, not SQLite files',
+    );
   if (Boolean(e.ZOOM_CLIENT_ID) !== Boolean(e.ZOOM_CLIENT_SECRET))
     throw new Error('Invalid configuration:\n  ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET go together');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -74,6 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     creationsPerMinute: e.CREATIONS_PER_MINUTE,
     connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
     dataKeys: e.DATA_ENCRYPTION_KEY ? parseDataKeys(e.DATA_ENCRYPTION_KEY) : [],
+    ...(e.DATABASE_URL
+      ? { database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA ?? null } }
+      : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     allowedOrigins: [
       new URL(publicUrl).origin,
       ...(e.ALLOWED_ORIGINS ?? '')

@@ -5,6 +5,12 @@ export {
   PLAIN_CODEC,
   parseDataKeys,
 } from './payloadCodec.ts';
+export {
+  openPostgres,
+  POSTGRES_MIGRATIONS_DIR,
+  type PostgresOptions,
+} from './postgres/openPostgres.ts';
+export { createPostgresSessionStore } from './postgres/postgresSessionStore.ts';
 export type {
   AppendResult,
   Credential,

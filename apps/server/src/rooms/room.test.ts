@@ -1,6 +1,6 @@
-import { createSession, REMOTE_TWO_HOURS } from '@cercle/domain';
 import { parseServerMessage } from '@cercle/protocol';
 import { createSqliteSessionStore } from '@cercle/storage';
+import { seedSession } from '@cercle/storage/testing';
 import { describe, expect, it } from 'vitest';
 import type { Connection } from './connection.ts';
 import { Room, SNAPSHOT_INTERVAL_EVENTS } from './room.ts';
@@ -14,25 +14,7 @@ function fakeConnection(personId: string): Connection & { frames: string[] } {
 
 async function makeRoom() {
   const store = createSqliteSessionStore({ file: ':memory:' });
-  const state = createSession({
-    id: 's1',
-    groupName: 'Cercle',
-    template: REMOTE_TWO_HOURS,
-    facilitator: { id: 'fac', displayName: 'Awa' },
-    now: T0,
-  });
-  await store.createSession({
-    state,
-    joinTokenHash: 'x',
-    facilitatorCredential: {
-      tokenHash: 'h',
-      sessionId: 's1',
-      personId: 'fac',
-      kind: 'link',
-      createdAt: T0,
-      expiresAt: null,
-    },
-  });
+  const state = await seedSession(store, 's1', T0);
   let clock = T0;
   const room = new Room('s1', { state, seq: 0 }, store, () => ++clock);
   return { room, store };

@@ -10,22 +10,33 @@ import {
   visibleEvent,
 } from '@cercle/domain';
 import {
+  CloseCode,
   type EventMessage,
   PROTOCOL_VERSION,
   type SequencedEvent,
   type Welcome,
 } from '@cercle/protocol';
-import type { LogEntry, SessionStore } from '@cercle/storage';
+import type { LogEntry, SessionStore, StoredEvent } from '@cercle/storage';
 import type { Connection } from './connection.ts';
 
 /** A snapshot every so many events keeps restarts from replaying whole sessions. */
 export const SNAPSHOT_INTERVAL_EVENTS = 50;
 /** Beyond this many missed events a reconnecting panel gets a fresh snapshot instead. */
 export const RESUME_MAX_EVENTS = 500;
-/** Appends lost to another writer are retried on fresh state this many times. */
-const APPEND_ATTEMPTS = 3;
+/**
+ * Appends lost to another instance are retried on fresh state this many times; from the third,
+ * after a short random pause, so two instances busy with one session stop taking turns to lose.
+ */
+const APPEND_ATTEMPTS = 12;
+const backoff = (attempt: number) =>
+  attempt < 3 ? undefined : new Promise((r) => setTimeout(r, Math.random() * 4 * attempt));
 /** Command ids remembered per room, so a panel that sends a command again is not obeyed twice. */
 export const RECENT_COMMANDS_KEPT = 2000;
+/** Events read per query when catching up with another instance's commits. */
+const CATCH_UP_PAGE = 500;
+
+/** Told of every commit this room makes, e.g. to let other instances know. */
+export type CommitListener = (sessionId: string, committed: readonly StoredEvent[]) => void;
 
 export type Outcome =
   | {
@@ -53,6 +64,7 @@ export class Room {
     loaded: { state: SessionState; seq: number },
     private readonly store: SessionStore,
     private readonly now: () => number,
+    private readonly onCommit: CommitListener = () => undefined,
   ) {
     this.#state = loaded.state;
     this.#seq = loaded.seq;
@@ -117,6 +129,10 @@ export class Room {
           decision.events.forEach((event, i) => {
             this.#broadcast(firstSeq + i, event, commandId);
           });
+          this.onCommit(
+            this.sessionId,
+            decision.events.map((event, i) => ({ seq: firstSeq + i, event, commandId, actorId })),
+          );
           // Erased text must leave the disk too, not only the views: the log is folded away.
           if (decision.events.some((event) => event.type === 'contentErased'))
             await this.store.compact(this.sessionId, this.#seq, this.#state);
@@ -124,13 +140,58 @@ export class Room {
         }
         if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
           throw new Error(`append to ${this.sessionId} failed: ${result.reason}`);
-        // Another writer moved the log: catch up from the store and decide again.
-        const loaded = await this.store.load(this.sessionId);
-        if (!loaded) throw new Error(`session ${this.sessionId} vanished`);
-        this.#state = loaded.state;
-        this.#seq = loaded.seq;
+        // Another instance moved the log: take its events, tell our panels, decide again.
+        await backoff(attempt);
+        await this.#catchUp(null, result.headSeq);
       }
     });
+  }
+
+  /**
+   * Folds in events another instance committed, in order, and passes them on to this room's
+   * panels. `inline` are the events as announced (used when they follow on exactly), otherwise
+   * they are read from the store; `headSeq` is where the log is known to have reached.
+   */
+  catchUp(inline: readonly StoredEvent[] | null = null, headSeq = 0): Promise<void> {
+    return this.#enqueue(() => this.#catchUp(inline, headSeq));
+  }
+
+  async #catchUp(inline: readonly StoredEvent[] | null, headSeq: number): Promise<void> {
+    if (headSeq > 0 && headSeq <= this.#seq) return;
+    if (inline && inline[0]?.seq === this.#seq + 1) {
+      this.#fold(inline);
+      return;
+    }
+    for (;;) {
+      const page = await this.store.eventsSince(this.sessionId, this.#seq, CATCH_UP_PAGE);
+      if (page.some((stored, i) => stored.seq !== this.#seq + 1 + i)) break;
+      this.#fold(page);
+      if (page.length < CATCH_UP_PAGE) break;
+    }
+    if (headSeq > this.#seq) await this.#reload();
+  }
+
+  #fold(events: readonly StoredEvent[]): void {
+    for (const { seq, event, commandId, actorId } of events) {
+      this.#state = apply(this.#state, event);
+      this.#seq = seq;
+      if (commandId) this.#remember(`${actorId}:${commandId}`, seq);
+      this.#broadcast(seq, event, commandId);
+    }
+  }
+
+  /**
+   * The log no longer holds the events in between (it was compacted after an erasure): start
+   * from the store's state and let the panels reconnect, which greets them with a fresh view.
+   */
+  async #reload(): Promise<void> {
+    const loaded = await this.store.load(this.sessionId);
+    if (!loaded) throw new Error(`session ${this.sessionId} vanished`);
+    this.#state = loaded.state;
+    this.#seq = loaded.seq;
+    for (const connection of this.#connections)
+      connection.close(CloseCode.serviceRestart, 'session reloaded');
+    this.#connections.clear();
   }
 
   #remember(key: string, seq: number): void {

@@ -1,18 +1,48 @@
-import type { SessionStore } from '@cercle/storage';
+import { isPublicEvent } from '@cercle/domain';
+import type { SessionStore, StoredEvent } from '@cercle/storage';
+import type { CommitNotice, Fanout } from '../cluster/fanout.ts';
+import { SOLO_FANOUT } from '../cluster/fanout.ts';
 import { Room } from './room.ts';
 
 /** How long an empty room stays in memory, in case its panels come straight back. */
 export const ROOM_IDLE_EVICTION_MS = 60_000;
+/** Inline events in a notice stay well under a broker's comfortable message size. */
+const NOTICE_INLINE_MAX_BYTES = 8_000;
+
+export interface RoomsOptions {
+  /** How other instances hear of this one's commits; absent when it runs alone. */
+  readonly fanout?: Fanout;
+  readonly instanceId?: string;
+  /** Counts notices sent. */
+  readonly onCommitNotice?: () => void;
+  /** Reports failures that have no caller to return to (catching up in the background). */
+  readonly onError?: (error: unknown, sessionId: string) => void;
+}
 
 /** The live rooms of this instance, loaded from the store on first use. */
 export class Rooms {
   readonly #rooms = new Map<string, Promise<Room | null>>();
   readonly #evictions = new Map<string, NodeJS.Timeout>();
+  readonly #fanout: Fanout;
+  readonly #instanceId: string;
+  readonly #onError: (error: unknown, sessionId: string) => void;
+  readonly #onCommitNotice: () => void;
 
   constructor(
     private readonly store: SessionStore,
     private readonly now: () => number,
-  ) {}
+    options: RoomsOptions = {},
+  ) {
+    this.#fanout = options.fanout ?? SOLO_FANOUT;
+    this.#instanceId = options.instanceId ?? 'solo';
+    this.#onError = options.onError ?? (() => undefined);
+    this.#onCommitNotice = options.onCommitNotice ?? (() => undefined);
+  }
+
+  /** True when other instances may hold panels of the same sessions. */
+  get isShared(): boolean {
+    return this.#fanout !== SOLO_FANOUT;
+  }
 
   get(sessionId: string): Promise<Room | null> {
     this.#cancelEviction(sessionId);
@@ -20,12 +50,23 @@ export class Rooms {
     if (!room) {
       room = this.store.load(sessionId).then(async (loaded) => {
         if (!loaded) return null;
-        const fresh = new Room(sessionId, loaded, this.store, this.now);
+        const fresh = new Room(sessionId, loaded, this.store, this.now, (id, committed) =>
+          this.#announce(id, committed),
+        );
         await fresh.rememberRecentCommands();
-        // Nobody is connected to a room just loaded: presence left over from a crash is stale.
-        for (const person of loaded.state.people)
-          if (person.presence === 'online')
-            await fresh.submit(person.id, { type: 'setPresence', presence: 'offline' }, null);
+        if (this.isShared) {
+          // Whatever another instance committed before the subscription took hold is read back.
+          void this.#fanout
+            .subscribe(sessionId)
+            .then(() => fresh.catchUp())
+            .catch((error: unknown) => this.#onError(error, sessionId));
+        } else {
+          // Alone, nobody is connected to a room just loaded: presence left over from a crash is
+          // stale. Shared, the other instances' panels are live: their presence stands.
+          for (const person of loaded.state.people)
+            if (person.presence === 'online')
+              await fresh.submit(person.id, { type: 'setPresence', presence: 'offline' }, null);
+        }
         return fresh;
       });
       this.#rooms.set(sessionId, room);
@@ -40,13 +81,66 @@ export class Rooms {
     return room;
   }
 
+  #announce(sessionId: string, committed: readonly StoredEvent[]): void {
+    if (!this.isShared || committed.length === 0) return;
+    const first = committed[0];
+    const last = committed[committed.length - 1];
+    if (!first || !last) return;
+    const inline = committed.map(({ seq, event, actorId, commandId }) => ({
+      seq,
+      event,
+      actorId,
+      commandId,
+    }));
+    // Private text is never put on the broker: listeners read it from the store.
+    const isSmallAndPublic =
+      committed.every(({ event }) => isPublicEvent(event)) &&
+      JSON.stringify(inline).length <= NOTICE_INLINE_MAX_BYTES;
+    const notice: CommitNotice = {
+      sessionId,
+      origin: this.#instanceId,
+      firstSeq: first.seq,
+      lastSeq: last.seq,
+      events: isSmallAndPublic ? inline : null,
+    };
+    this.#fanout.publish(notice);
+    this.#onCommitNotice();
+  }
+
+  /** Another instance committed: the room here, if any, follows. */
+  hear(notice: CommitNotice): void {
+    if (notice.origin === this.#instanceId) return;
+    const pending = this.#rooms.get(notice.sessionId);
+    if (!pending) return;
+    void pending
+      .then((room) => room?.catchUp(notice.events, notice.lastSeq))
+      .catch((error: unknown) => this.#onError(error, notice.sessionId));
+  }
+
+  /** Every live room reads what it may have missed, e.g. after the broker or database returns. */
+  async catchUpAll(): Promise<void> {
+    await Promise.all(
+      [...this.#rooms.entries()].map(([sessionId, pending]) =>
+        pending
+          .then((room) => room?.catchUp())
+          .catch((error: unknown) => this.#onError(error, sessionId)),
+      ),
+    );
+  }
+
   /** Called when a room's last connection left. */
   scheduleEviction(room: Room): void {
     this.#cancelEviction(room.sessionId);
     const timer = setTimeout(async () => {
       this.#evictions.delete(room.sessionId);
       await room.idle();
-      if (room.connectionCount === 0) this.#rooms.delete(room.sessionId);
+      if (room.connectionCount === 0) {
+        this.#rooms.delete(room.sessionId);
+        if (this.isShared)
+          void this.#fanout
+            .unsubscribe(room.sessionId)
+            .catch((error: unknown) => this.#onError(error, room.sessionId));
+      }
     }, ROOM_IDLE_EVICTION_MS);
     timer.unref();
     this.#evictions.set(room.sessionId, timer);

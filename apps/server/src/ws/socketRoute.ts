@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { verifyToken } from '../auth/credentials.ts';
 import { sendError } from '../http/httpError.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Connection } from '../rooms/connection.ts';
 import type { Room } from '../rooms/room.ts';
 import type { Rooms } from '../rooms/rooms.ts';
@@ -36,6 +37,7 @@ export interface SocketRouteDeps {
   readonly isClosing: () => boolean;
   readonly allowedOrigins: readonly string[];
   readonly connectionsPerAddress: number;
+  readonly metrics?: Metrics;
 }
 
 function errorFrame(code: ErrorMessage['code'], message: string, commandId: string | null = null) {
@@ -98,8 +100,15 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     );
 
     const runCommand = (activeRoom: Room, personId: string, { commandId, command }: Pending) => {
+      const endTimer = deps.metrics?.commandSeconds.startTimer();
+      const count = (outcome: string) => {
+        endTimer?.();
+        deps.metrics?.commands.inc({ outcome });
+      };
       activeRoom.submit(personId, command, commandId).then(
         (outcome) => {
+          count(outcome.ok ? (outcome.isDuplicate ? 'duplicate' : 'applied') : 'rejected');
+          if (!outcome.ok) deps.metrics?.rejections.inc({ reason: outcome.reason });
           if (outcome.ok && outcome.isDuplicate && connection)
             void activeRoom.replayTo(connection, outcome.seq).catch(() => undefined);
           if (!outcome.ok)
@@ -112,6 +121,7 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
             );
         },
         (error: unknown) => {
+          count('failed');
           request.log.error({ err: error, sessionId: activeRoom.sessionId }, 'command failed');
           send(
             errorFrame(ErrorCode.internal, 'The server could not record this action.', commandId),

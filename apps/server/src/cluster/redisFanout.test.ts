@@ -1,0 +1,135 @@
+import type { CommitNotice } from '@cercle/protocol/cluster';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Fanout, FanoutListener } from './fanout.ts';
+import { channelOf, createRedisFanout } from './redisFanout.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisAnswers(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+const hasRedis = await redisAnswers();
+if (!hasRedis)
+  console.warn(`Redis not reachable at ${REDIS_URL}: skipping the Redis fan-out tests`);
+
+const silent = { warn: () => undefined, info: () => undefined };
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe.skipIf(!hasRedis)('commit notices over Redis', () => {
+  const opened: Fanout[] = [];
+  const suffix = Math.random().toString(36).slice(2, 8);
+
+  async function instance(name: string) {
+    const heard: CommitNotice[] = [];
+    let resyncs = 0;
+    const listener: FanoutListener = {
+      onNotice: (notice) => heard.push(notice),
+      onResync: () => {
+        resyncs++;
+      },
+    };
+    const fanout = await createRedisFanout({
+      url: REDIS_URL,
+      instanceId: `${name}-${suffix}`,
+      listener,
+      log: silent,
+    });
+    opened.push(fanout);
+    return { fanout, heard, resyncs: () => resyncs };
+  }
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((f) => f.close()));
+  });
+
+  const notice = (origin: string, seq: number): CommitNotice => ({
+    sessionId: `s-${suffix}`,
+    origin: `${origin}-${suffix}`,
+    firstSeq: seq,
+    lastSeq: seq,
+    events: null,
+  });
+
+  it('reach the instances that hold the session, in order, and not their sender', async () => {
+    const a = await instance('a');
+    const b = await instance('b');
+    const c = await instance('c');
+    await a.fanout.subscribe(`s-${suffix}`);
+    await b.fanout.subscribe(`s-${suffix}`);
+    expect(a.fanout.isReady() && b.fanout.isReady()).toBe(true);
+    for (let seq = 1; seq <= 20; seq++) a.fanout.publish(notice('a', seq));
+    await until(() => b.heard.length === 20, 'b hears 20 notices');
+    expect(b.heard.map((n) => n.lastSeq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(a.heard).toEqual([]);
+    expect(c.heard).toEqual([]);
+    await b.fanout.unsubscribe(`s-${suffix}`);
+    a.fanout.publish(notice('a', 21));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.heard).toHaveLength(20);
+  });
+
+  it('ignores malformed notices and notices on the wrong channel', async () => {
+    const b = await instance('b');
+    await b.fanout.subscribe(`s-${suffix}`);
+    const raw = new Redis(REDIS_URL);
+    try {
+      await raw.publish(channelOf(`s-${suffix}`), '{"not":"a notice"}');
+      await raw.publish(channelOf(`s-${suffix}`), 'not json');
+      await raw.publish(channelOf(`s-${suffix}`), JSON.stringify(notice('x', 1)));
+      // A notice naming another session than its channel's is refused.
+      await raw.publish(
+        channelOf(`s-${suffix}`),
+        JSON.stringify({ ...notice('x', 2), sessionId: 'other' }),
+      );
+      await until(() => b.heard.length === 1, 'the valid notice');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(b.heard.map((n) => n.lastSeq)).toEqual([1]);
+    } finally {
+      raw.disconnect();
+    }
+  });
+
+  it('asks for a resync after its subscription was cut, and hears again', async () => {
+    const a = await instance('a');
+    const b = await instance('b');
+    await b.fanout.subscribe(`s-${suffix}`);
+    const admin = new Redis(REDIS_URL);
+    try {
+      const clients = (await admin.client('LIST')) as string;
+      const id = clients
+        .split('\n')
+        .find((line) => line.includes(`name=cercle-b-${suffix}-sub`))
+        ?.match(/\bid=(\d+)/)?.[1];
+      expect(id).toBeDefined();
+      await admin.client('KILL', 'ID', id ?? '');
+      await until(() => b.resyncs() === 1, 'a resync after reconnecting');
+      await until(() => b.fanout.isReady(), 'ready again');
+      a.fanout.publish(notice('a', 7));
+      await until(() => b.heard.length === 1, 'hears after the reconnection');
+    } finally {
+      admin.disconnect();
+    }
+  });
+});

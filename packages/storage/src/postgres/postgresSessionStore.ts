@@ -1,0 +1,278 @@
+import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
+import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
+import type {
+  AppendResult,
+  CredentialKind,
+  LoadedSession,
+  SessionStore,
+  StoredEvent,
+} from '../sessionStore.ts';
+import { openPostgres, type PostgresOptions } from './openPostgres.ts';
+import {
+  credentials,
+  events,
+  groups,
+  identities,
+  sessionLinks,
+  sessions,
+  snapshots,
+} from './schema.ts';
+
+/** Thrown inside a transaction to roll it back with an answer rather than an error. */
+class Refusal {
+  constructor(readonly result: AppendResult | false) {}
+}
+
+/**
+ * SessionStore on PostgreSQL, shared by several server instances. An append locks its session's
+ * row, so two instances committing to one session at once are serialised: the second sees the
+ * head moved and gets `conflict`. The (session_id, seq) key backs this up: never a fork.
+ */
+export async function createPostgresSessionStore(
+  options: PostgresOptions & { codec?: PayloadCodec },
+): Promise<SessionStore> {
+  const { db, pool } = await openPostgres(options);
+  const codec = options.codec ?? PLAIN_CODEC;
+  let isClosed = false;
+
+  const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), gt(events.seq, afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(Math.min(limit, 1_000_000_000));
+
+  const decodeEvent = (payload: string) => JSON.parse(codec.decode(payload)) as SessionEvent;
+
+  return {
+    async createSession({
+      state,
+      joinTokenHash,
+      facilitatorCredential,
+      link,
+      facilitatorIdentity,
+    }) {
+      try {
+        return await db.transaction(async (tx) => {
+          await tx
+            .insert(groups)
+            .values({ id: state.groupId, name: state.groupName, createdAt: state.createdAt })
+            .onConflictDoNothing();
+          await tx.insert(sessions).values({
+            id: state.id,
+            groupId: state.groupId,
+            groupName: state.groupName,
+            templateKey: state.templateKey,
+            createdAt: state.createdAt,
+            headSeq: 0,
+            joinTokenHash,
+          });
+          if (link) {
+            // Two hosts opening one meeting at once: the second waits on the key, then finds it taken.
+            const linked = await tx
+              .insert(sessionLinks)
+              .values({ ...link, sessionId: state.id })
+              .onConflictDoNothing()
+              .returning({ id: sessionLinks.sessionId });
+            if (linked.length === 0) throw new Refusal(false);
+          }
+          await tx
+            .insert(snapshots)
+            .values({ sessionId: state.id, seq: 0, state: codec.encode(JSON.stringify(state)) });
+          await tx.insert(credentials).values(facilitatorCredential);
+          if (facilitatorIdentity)
+            await tx.insert(identities).values({ ...facilitatorIdentity, sessionId: state.id });
+          return true;
+        });
+      } catch (error) {
+        if (error instanceof Refusal) return false;
+        throw error;
+      }
+    },
+
+    async findLinkedSession(link) {
+      const [row] = await db
+        .select({ id: sessionLinks.sessionId })
+        .from(sessionLinks)
+        .where(
+          and(
+            eq(sessionLinks.provider, link.provider),
+            eq(sessionLinks.externalId, link.externalId),
+          ),
+        );
+      return row?.id ?? null;
+    },
+
+    async findGroup(groupId) {
+      const [row] = await db.select().from(groups).where(eq(groups.id, groupId));
+      return row ?? null;
+    },
+
+    async groupSessions(groupId) {
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.groupId, groupId))
+        .orderBy(asc(sessions.createdAt), asc(sessions.id));
+      return rows.map((row) => row.id);
+    },
+
+    async setRetention(groupId, retentionDays) {
+      await db.update(groups).set({ retentionDays }).where(eq(groups.id, groupId));
+    },
+
+    async groupsWithRetention() {
+      return db.select().from(groups).where(isNotNull(groups.retentionDays));
+    },
+
+    async compact(sessionId, seq, state) {
+      return db.transaction(async (tx) => {
+        const [head] = await tx
+          .select({ headSeq: sessions.headSeq })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId))
+          .for('update');
+        if (head?.headSeq !== seq) return false;
+        await tx
+          .update(snapshots)
+          .set({ seq, state: codec.encode(JSON.stringify(state)) })
+          .where(eq(snapshots.sessionId, sessionId));
+        await tx.delete(events).where(and(eq(events.sessionId, sessionId), lte(events.seq, seq)));
+        return true;
+      });
+    },
+
+    async findIdentity(sessionId, provider, subject) {
+      const [row] = await db
+        .select({ personId: identities.personId })
+        .from(identities)
+        .where(
+          and(
+            eq(identities.sessionId, sessionId),
+            eq(identities.provider, provider),
+            eq(identities.subject, subject),
+          ),
+        );
+      return row?.personId ?? null;
+    },
+
+    async linkIdentity(sessionId, identity) {
+      const inserted = await db
+        .insert(identities)
+        .values({ ...identity, sessionId })
+        .onConflictDoNothing()
+        .returning({ personId: identities.personId });
+      return inserted.length > 0;
+    },
+
+    async load(sessionId): Promise<LoadedSession | null> {
+      // One snapshot of the database for both reads, so a commit in between cannot split them.
+      return db.transaction(
+        async (tx) => {
+          const [snapshot] = await tx
+            .select()
+            .from(snapshots)
+            .where(eq(snapshots.sessionId, sessionId));
+          if (!snapshot) return null;
+          const tail = await tx
+            .select()
+            .from(events)
+            .where(and(eq(events.sessionId, sessionId), gt(events.seq, snapshot.seq)))
+            .orderBy(asc(events.seq));
+          const state = applyAll(
+            upgradeState(JSON.parse(codec.decode(snapshot.state)) as SessionState),
+            tail.map((row) => decodeEvent(row.payload)),
+          );
+          return { state, seq: tail.at(-1)?.seq ?? snapshot.seq };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+    },
+
+    async append(sessionId, expectedSeq, entries, snapshot) {
+      try {
+        return await db.transaction(async (tx): Promise<AppendResult> => {
+          const [session] = await tx
+            .select({ headSeq: sessions.headSeq })
+            .from(sessions)
+            .where(eq(sessions.id, sessionId))
+            .for('update');
+          if (!session) throw new Refusal({ ok: false, reason: 'notFound', headSeq: 0 });
+          if (session.headSeq !== expectedSeq)
+            throw new Refusal({ ok: false, reason: 'conflict', headSeq: session.headSeq });
+          const seq = expectedSeq + entries.length;
+          if (entries.length > 0)
+            await tx.insert(events).values(
+              entries.map((entry, i) => ({
+                sessionId,
+                seq: expectedSeq + 1 + i,
+                type: entry.event.type,
+                actorId: entry.actorId,
+                commandId: entry.commandId,
+                payload: codec.encode(JSON.stringify(entry.event)),
+                at: entry.at,
+              })),
+            );
+          await tx.update(sessions).set({ headSeq: seq }).where(eq(sessions.id, sessionId));
+          if (snapshot)
+            await tx
+              .insert(snapshots)
+              .values({ sessionId, seq, state: codec.encode(JSON.stringify(snapshot)) })
+              .onConflictDoUpdate({
+                target: snapshots.sessionId,
+                set: { seq: sql`excluded.seq`, state: sql`excluded.state` },
+              });
+          return { ok: true, seq };
+        });
+      } catch (error) {
+        if (error instanceof Refusal && error.result !== false) return error.result;
+        throw error;
+      }
+    },
+
+    async eventsSince(sessionId, afterSeq, limit): Promise<StoredEvent[]> {
+      const rows = await readEvents(sessionId, afterSeq, limit);
+      return rows.map((row) => ({
+        seq: row.seq,
+        event: decodeEvent(row.payload),
+        commandId: row.commandId,
+        actorId: row.actorId,
+      }));
+    },
+
+    async joinTokenHash(sessionId) {
+      const [row] = await db
+        .select({ hash: sessions.joinTokenHash })
+        .from(sessions)
+        .where(eq(sessions.id, sessionId));
+      return row?.hash ?? null;
+    },
+
+    async issueCredential(credential) {
+      await db.insert(credentials).values(credential);
+    },
+
+    async findCredential(tokenHash) {
+      const [row] = await db.select().from(credentials).where(eq(credentials.tokenHash, tokenHash));
+      return row ? { ...row, kind: row.kind as CredentialKind } : null;
+    },
+
+    async ping() {
+      if (isClosed) return false;
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      if (isClosed) return;
+      isClosed = true;
+      await pool.end();
+    },
+  };
+}

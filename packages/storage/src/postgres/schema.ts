@@ -1,0 +1,98 @@
+import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+
+// The same tables as SQLite's (src/sqlite/schema.ts); times are milliseconds since the epoch,
+// which need 64 bits, read back as JavaScript numbers.
+const millis = (name: string) => bigint(name, { mode: 'number' });
+
+/** A Codev group: its members keep their person id from one session of its cycle to the next. */
+export const groups = pgTable('groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: millis('created_at').notNull(),
+  /** Days after a session's end when its content is deleted; null keeps it. */
+  retentionDays: integer('retention_days'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    groupName: text('group_name').notNull(),
+    templateKey: text('template_key').notNull(),
+    createdAt: millis('created_at').notNull(),
+    /** Sequence number of the last committed event; 0 before any. Appends lock this row. */
+    headSeq: integer('head_seq').notNull().default(0),
+    /** SHA-256 of the shared participant link's secret. */
+    joinTokenHash: text('join_token_hash').notNull(),
+  },
+  (table) => [index('sessions_group').on(table.groupId, table.createdAt)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    commandId: text('command_id'),
+    payload: text('payload').notNull(),
+    at: millis('at').notNull(),
+  },
+  // The key makes sequence numbers unique per session: a concurrent writer loses, never forks.
+  (table) => [primaryKey({ columns: [table.sessionId, table.seq] })],
+);
+
+export const snapshots = pgTable('snapshots', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  state: text('state').notNull(),
+});
+
+export const credentials = pgTable(
+  'credentials',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at'),
+  },
+  (table) => [index('credentials_session').on(table.sessionId)],
+);
+
+/** A session bound to something outside Cercle: a Zoom meeting, a Teams meeting. */
+export const sessionLinks = pgTable(
+  'session_links',
+  {
+    provider: text('provider').notNull(),
+    externalId: text('external_id').notNull(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+  },
+  // One session per meeting: two hosts opening at once cannot create two.
+  (table) => [primaryKey({ columns: [table.provider, table.externalId] })],
+);
+
+/** A person of a session known to a host platform by a stable id (Zoom user id, Entra object id). */
+export const identities = pgTable(
+  'identities',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    personId: text('person_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.provider, table.subject] })],
+);
