@@ -3,6 +3,7 @@ import type { Messages } from './fr.ts';
 export const en: Messages = {
   appName: 'Cercle',
   language: 'Language',
+  loading: 'Loading…',
   roles: {
     facilitator: 'Facilitator',
     client: 'Client',

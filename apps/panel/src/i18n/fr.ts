@@ -4,6 +4,7 @@ import type { ErrorCode } from '@cercle/protocol';
 export const fr = {
   appName: 'Cercle',
   language: 'Langue',
+  loading: 'Chargement…',
   roles: {
     facilitator: 'Animateur·rice',
     client: 'Client·e',

@@ -1,9 +1,15 @@
 import { Locale, type Localized } from '@cercle/domain';
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
-import { en } from './en.ts';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { fr, type Messages } from './fr.ts';
 
-const MESSAGES: Record<Locale, Messages> = { fr, en };
+// French, the language of most users, ships with the first paint; English is fetched on demand.
+const MESSAGES: Partial<Record<Locale, Messages>> = { fr };
+
+/** Makes a language's messages available; resolves at once when they already are. */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (MESSAGES[locale]) return;
+  if (locale === Locale.en) MESSAGES.en = (await import('./en.ts')).en;
+}
 
 /** French unless the URL or the browser asks for English. */
 export function detectLocale(search: string, languages: readonly string[]): Locale {
@@ -26,7 +32,11 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ initial, children }: { initial: Locale; children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(initial);
+  const [locale, setLocaleNow] = useState<Locale>(initial);
+  const setLocale = useCallback(
+    (next: Locale) => void loadMessages(next).then(() => setLocaleNow(next)),
+    [],
+  );
   const value = useMemo<I18n>(() => {
     const timeFormat = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
       hour: '2-digit',
@@ -35,12 +45,12 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
     document.documentElement.lang = locale;
     return {
       locale,
-      t: MESSAGES[locale],
+      t: MESSAGES[locale] ?? fr,
       setLocale,
       pick: (text) => text[locale],
       formatTime: (epochMs) => timeFormat.format(epochMs),
     };
-  }, [locale]);
+  }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

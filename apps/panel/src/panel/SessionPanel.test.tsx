@@ -1,9 +1,11 @@
 import type { Command, SessionState } from '@cercle/domain';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { I18nProvider } from '../i18n/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { I18nProvider, loadMessages } from '../i18n/i18n.tsx';
 import { makeSession, run, T0 } from '../testing/builders.ts';
 import { SessionPanel } from './SessionPanel.tsx';
+
+beforeAll(() => loadMessages('en'));
 
 const people = [
   { id: 'cli', name: 'Chloé' },

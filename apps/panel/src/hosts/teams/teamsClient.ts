@@ -40,11 +40,6 @@ export interface TeamsHost {
   readonly locale: string | null;
 }
 
-/** Teams may only open pages whose URL says so: the manifest's pages live under /teams/ or carry host=teams. */
-export function looksLikeTeams(url: URL): boolean {
-  return url.pathname.startsWith('/teams/') || url.searchParams.get('host') === 'teams';
-}
-
 /** Outside Teams, initialize() rejects at once in a top window but can hang in a foreign frame. */
 export const TEAMS_INIT_TIMEOUT_MS = 3000;
 
