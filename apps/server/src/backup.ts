@@ -9,6 +9,12 @@ if (!target) {
   process.exit(2);
 }
 const config = loadConfig();
+if (config.database) {
+  console.error(
+    'DATABASE_URL is set: this deployment stores its sessions in PostgreSQL. Back it up with pg_dump (see docs/DEPLOYMENT.md).',
+  );
+  process.exit(2);
+}
 const database = new Database(config.databaseFile, { readonly: true, fileMustExist: true });
 try {
   await database.backup(resolve(target), {
