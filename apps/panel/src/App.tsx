@@ -1,15 +1,19 @@
 import { lazy, Suspense } from 'react';
-import { useI18n } from './i18n/i18n.tsx';
+import { useI18n, withPageMessages } from './i18n/i18n.tsx';
 import { SessionRoute } from './routes/SessionRoute.tsx';
 import { useRoute } from './ui/router.ts';
 
 // A panel opened from a link goes straight to its session: the start and cycle pages, visited
 // once in a while, load apart so that the live stage paints sooner.
-const StartPage = lazy(() =>
-  import('./routes/StartPage.tsx').then((module) => ({ default: module.StartPage })),
+const StartPage = lazy(
+  withPageMessages(() =>
+    import('./routes/StartPage.tsx').then((module) => ({ default: module.StartPage })),
+  ),
 );
-const CyclePage = lazy(() =>
-  import('./routes/CyclePage.tsx').then((module) => ({ default: module.CyclePage })),
+const CyclePage = lazy(
+  withPageMessages(() =>
+    import('./routes/CyclePage.tsx').then((module) => ({ default: module.CyclePage })),
+  ),
 );
 
 function Loading() {

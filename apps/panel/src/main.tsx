@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { App } from './App.tsx';
 import { readBoot } from './hosts/boot.ts';
 import { looksLikeTeams } from './hosts/teams/looksLikeTeams.ts';
-import { detectLocale, I18nProvider, loadMessages } from './i18n/i18n.tsx';
+import { detectLocale, I18nProvider, loadMessages, withPageMessages } from './i18n/i18n.tsx';
 import { followSystemTheme } from './ui/theme.ts';
 import './styles.css';
 
@@ -12,11 +12,15 @@ import './styles.css';
 z.config({ jitless: true });
 
 // Each host's shell loads only inside that host, with its SDK: a browser never fetches them.
-const ZoomApp = lazy(() =>
-  import('./hosts/zoom/ZoomApp.tsx').then((module) => ({ default: module.ZoomApp })),
+const ZoomApp = lazy(
+  withPageMessages(() =>
+    import('./hosts/zoom/ZoomApp.tsx').then((module) => ({ default: module.ZoomApp })),
+  ),
 );
-const TeamsApp = lazy(() =>
-  import('./hosts/teams/TeamsApp.tsx').then((module) => ({ default: module.TeamsApp })),
+const TeamsApp = lazy(
+  withPageMessages(() =>
+    import('./hosts/teams/TeamsApp.tsx').then((module) => ({ default: module.TeamsApp })),
+  ),
 );
 
 const root = document.getElementById('root');

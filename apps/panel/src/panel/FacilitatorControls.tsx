@@ -1,7 +1,12 @@
 import type { Command, SessionView } from '@cercle/domain';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { setCuesOn, useCuesOn } from '../ui/cues.ts';
+import { SHORTCUTS, type ShortcutAction, shortcutLabel } from '../ui/shortcuts.ts';
+import { useShortcuts } from '../ui/useShortcuts.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { facilitatorCommands, undoTarget } from './facilitatorCommands.ts';
+import { useShortcutHint } from './useShortcutHint.ts';
 
 export function FacilitatorControls({
   view,
@@ -13,9 +18,30 @@ export function FacilitatorControls({
   children?: ReactNode;
 }) {
   const { t, pick } = useI18n();
-  const index = view.currentStageIndex;
-  const change = view.lastStageChange;
-  const undoTarget = change && change.toIndex === index ? view.stages[change.fromIndex] : undefined;
+  const hint = useShortcutHint();
+  const isCuesOn = useCuesOn();
+  const commands = facilitatorCommands(view);
+  const undoStage = undoTarget(view);
+  const act = (action: ShortcutAction) => () => {
+    const command = commands[action];
+    if (command) send(command);
+  };
+  useShortcuts({
+    next: act('next'),
+    previous: act('previous'),
+    undo: act('undo'),
+    timer: act('timer'),
+    plusMinute: act('plusMinute'),
+    minusMinute: act('minusMinute'),
+  });
+  const shortcutNames: Record<ShortcutAction, string> = {
+    next: t.controls.next,
+    previous: t.controls.previous,
+    undo: t.controls.undoShort,
+    timer: t.timer.toggle,
+    plusMinute: t.timer.plusMinute,
+    minusMinute: t.timer.minusMinute,
+  };
   return (
     <section className="card controls" aria-labelledby="controls-title">
       <h2 id="controls-title" className="card__title">
@@ -35,27 +61,33 @@ export function FacilitatorControls({
           <div className="button-row">
             <button
               type="button"
-              disabled={index === 0}
-              onClick={() => send({ type: 'goToStage', fromIndex: index, toIndex: index - 1 })}
+              disabled={!commands.previous}
+              onClick={act('previous')}
+              {...hint('previous', t.controls.previous)}
             >
-              ← {t.controls.previous}
+              <span aria-hidden="true">← </span>
+              {t.controls.previous}
             </button>
             <button
               type="button"
               className="primary"
-              disabled={index >= view.stages.length - 1}
-              onClick={() => send({ type: 'goToStage', fromIndex: index, toIndex: index + 1 })}
+              disabled={!commands.next}
+              onClick={act('next')}
+              {...hint('next', t.controls.next)}
             >
-              {t.controls.next} →
+              {t.controls.next}
+              <span aria-hidden="true"> →</span>
             </button>
           </div>
-          {undoTarget && (
+          {undoStage && (
             <button
               type="button"
               className="link-button"
-              onClick={() => send({ type: 'undoStageChange', fromIndex: index })}
+              onClick={act('undo')}
+              {...hint('undo', t.controls.undoShort)}
             >
-              ↶ {t.controls.undo(pick(undoTarget.title))}
+              <span aria-hidden="true">↶ </span>
+              {t.controls.undo(pick(undoStage.title))}
             </button>
           )}
           <ConfirmButton
@@ -67,6 +99,35 @@ export function FacilitatorControls({
         </>
       )}
       {children}
+      <div className="controls__settings">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={isCuesOn}
+            onChange={(e) => setCuesOn(e.target.checked)}
+            aria-describedby="cues-scope"
+            data-testid="cues"
+          />
+          {t.cues.label}
+        </label>
+        <p id="cues-scope" className="hint">
+          {t.cues.scope}
+        </p>
+        <details className="shortcuts">
+          <summary>{t.shortcuts.title}</summary>
+          <dl>
+            {(Object.keys(SHORTCUTS) as ShortcutAction[]).map((action) => (
+              <div key={action}>
+                <dt>
+                  <kbd>{shortcutLabel(action, t.shortcuts.shift)}</kbd>
+                </dt>
+                <dd>{shortcutNames[action]}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="hint">{t.shortcuts.hint}</p>
+        </details>
+      </div>
     </section>
   );
 }

@@ -7,7 +7,9 @@ export function LanguageSwitch() {
     <button
       type="button"
       className="language-switch"
-      aria-label={`${t.language}: ${other === 'en' ? 'English' : 'Français'}`}
+      // The visible code starts the name, so voice control users can say what they see.
+      aria-label={`${other.toUpperCase()} – ${t.languageNames[other]}`}
+      title={`${t.language}${t.colon} ${t.languageNames[other]}`}
       lang={other}
       onClick={() => setLocale(other)}
     >

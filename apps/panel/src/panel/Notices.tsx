@@ -20,10 +20,11 @@ export function Notices({
           <button
             type="button"
             className="icon-button"
-            aria-label="OK"
+            aria-label={t.dismiss}
+            title={t.dismiss}
             onClick={() => dismiss(notice.id)}
           >
-            ✕
+            <span aria-hidden="true">✕</span>
           </button>
         </p>
       ))}

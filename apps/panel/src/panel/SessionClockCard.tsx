@@ -53,7 +53,8 @@ export function SessionClockCard({
               if (!stage) return null;
               return (
                 <li key={d.stageKey}>
-                  {pick(stage.title)} : {Math.round((stage.plannedMs ?? 0) / MINUTE_MS)} →{' '}
+                  {pick(stage.title)}
+                  {t.colon} {Math.round((stage.plannedMs ?? 0) / MINUTE_MS)} →{' '}
                   {t.stages.minutes(Math.round((d.plannedMs ?? 0) / MINUTE_MS))}
                 </li>
               );

@@ -1,5 +1,5 @@
 import type { Command, SessionState } from '@cercle/domain';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider, loadMessages } from '../i18n/i18n.tsx';
 import { makeSession, run, T0 } from '../testing/builders.ts';
@@ -22,14 +22,14 @@ function liveSession(): SessionState {
   return state;
 }
 
-function renderPanel(
+function panel(
   view: SessionState,
   myId: string,
-  serverNow = T0 + 2000,
-  locale: 'fr' | 'en' = 'fr',
+  serverNow: number,
+  locale: 'fr' | 'en',
+  sent: Command[],
 ) {
-  const sent: Command[] = [];
-  render(
+  return (
     <I18nProvider initial={locale}>
       <SessionPanel
         view={view}
@@ -42,9 +42,35 @@ function renderPanel(
         token={'t'.repeat(20)}
         dismissNotice={() => undefined}
       />
-    </I18nProvider>,
+    </I18nProvider>
   );
-  return sent;
+}
+
+/** Renders one person's panel; `update` shows it a newer view or a later time, as the sync does. */
+function mountPanel(view: SessionState, myId: string, serverNow: number, locale: 'fr' | 'en') {
+  const sent: Command[] = [];
+  const { rerender } = render(panel(view, myId, serverNow, locale, sent));
+  const update = (next: SessionState, now: number) =>
+    rerender(panel(next, myId, now, locale, sent));
+  return { sent, update };
+}
+
+function renderPanel(
+  view: SessionState,
+  myId: string,
+  serverNow = T0 + 2000,
+  locale: 'fr' | 'en' = 'fr',
+) {
+  return mountPanel(view, myId, serverNow, locale).sent;
+}
+
+/** The facilitator's tools load apart; wait for them as a person would. */
+async function facilitatorToolsLoaded() {
+  await screen.findByRole('button', { name: /Étape suivante/ });
+}
+
+function altShift(target: Element | Document, code: string) {
+  fireEvent.keyDown(target, { code, altKey: true, shiftKey: true });
 }
 
 describe('SessionPanel', () => {
@@ -67,9 +93,9 @@ describe('SessionPanel', () => {
     expect(screen.getByTestId('my-role').textContent).toContain('You are');
   });
 
-  it('gives the facilitator the controls and nobody else', () => {
+  it('gives the facilitator the controls and nobody else', async () => {
     renderPanel(liveSession(), 'fac');
-    expect(screen.getByRole('button', { name: /Étape suivante/ })).toBeTruthy();
+    await facilitatorToolsLoaded();
     expect(screen.getByRole('button', { name: 'Démarrer' })).toBeTruthy();
     screen.getAllByRole('combobox');
   });
@@ -81,8 +107,9 @@ describe('SessionPanel', () => {
     expect(screen.queryAllByRole('combobox')).toHaveLength(0);
   });
 
-  it('moves to the next stage from the stage it sees, and offers to undo', () => {
+  it('moves to the next stage from the stage it sees, and offers to undo', async () => {
     const sent = renderPanel(liveSession(), 'fac');
+    await facilitatorToolsLoaded();
     fireEvent.click(screen.getByRole('button', { name: /Étape suivante/ }));
     expect(sent).toEqual([{ type: 'goToStage', fromIndex: 6, toIndex: 7 }]);
     fireEvent.click(screen.getByRole('button', { name: /Annuler : revenir à « Inclusion »/ }));
@@ -95,8 +122,9 @@ describe('SessionPanel', () => {
     expect(sent).toEqual([{ type: 'assignRole', personId: 'con', role: 'client' }]);
   });
 
-  it('asks before ending the session', () => {
+  it('asks before ending the session', async () => {
     const sent = renderPanel(liveSession(), 'fac');
+    await facilitatorToolsLoaded();
     fireEvent.click(screen.getByRole('button', { name: 'Terminer la séance' }));
     expect(sent).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
@@ -126,15 +154,79 @@ describe('SessionPanel', () => {
     expect(within(roster).getByText('Oda').parentElement?.textContent).toContain('(vous)');
   });
 
-  it('proposes to rebalance the stages ahead when the group runs late', () => {
+  it('proposes to rebalance the stages ahead when the group runs late', async () => {
     let state = run(makeSession(people), 'fac', { type: 'startSession' }, T0);
     state = run(state, 'fac', { type: 'startTimer' }, T0);
     // Inclusion planned for 5 minutes, still going after 15.
     const sent = renderPanel(state, 'fac', T0 + 15 * 60_000);
-    expect(screen.getByText('10 min de retard')).toBeTruthy();
+    expect(await screen.findByText('10 min de retard')).toBeTruthy();
     fireEvent.click(
       within(screen.getByTestId('rebalance')).getByRole('button', { name: 'Appliquer' }),
     );
     expect(sent[0]?.type).toBe('setStageDurations');
+  });
+
+  it('lets the facilitator drive by keyboard, shows the keys, and never fires while typing', async () => {
+    const sent = renderPanel(liveSession(), 'fac');
+    await facilitatorToolsLoaded();
+    const next = screen.getByRole('button', { name: /Étape suivante/ });
+    expect(next.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+N');
+    expect(next.getAttribute('title')).toBe('Étape suivante (Alt+Maj+N)');
+
+    altShift(screen.getByTestId('notes'), 'KeyN');
+    altShift(screen.getByLabelText('Rôle de Dan'), 'KeyS');
+    expect(sent).toEqual([]);
+
+    altShift(document.body, 'KeyN');
+    altShift(next, 'KeyS');
+    altShift(document.body, 'ArrowUp');
+    altShift(document.body, 'KeyP');
+    expect(sent).toEqual([
+      { type: 'goToStage', fromIndex: 6, toIndex: 7 },
+      { type: 'startTimer' },
+      { type: 'adjustTimer', deltaMs: 60_000 },
+      { type: 'goToStage', fromIndex: 6, toIndex: 5 },
+    ]);
+  });
+
+  it('gives no shortcut to anyone but the facilitator', () => {
+    const sent = renderPanel(liveSession(), 'con');
+    altShift(document.body, 'KeyN');
+    expect(sent).toEqual([]);
+  });
+
+  it('announces a stage change once and the last minute once, politely', async () => {
+    const live = liveSession();
+    const panel = mountPanel(live, 'con', T0 + 2000, 'fr');
+    const announcer = screen.getByTestId('announcer');
+    expect(announcer.getAttribute('aria-live')).toBe('polite');
+    expect(announcer.textContent).toBe('');
+
+    const moved = run(live, 'fac', { type: 'goToStage', fromIndex: 6, toIndex: 7 }, T0 + 3000);
+    panel.update(moved, T0 + 3000);
+    expect(announcer.textContent).toBe('Étape 8 sur 11 : Pause. Parole à tous.');
+
+    const running = run(moved, 'fac', { type: 'startTimer' }, T0 + 4000);
+    const endsAt = running.timer.status === 'running' ? running.timer.endsAt : 0;
+    for (let now = endsAt - 62_000; now < endsAt - 55_000; now += 250) panel.update(running, now);
+    expect(announcer.textContent).toBe('Plus qu’une minute pour « Pause ».');
+    expect(announcer.querySelectorAll('p')).toHaveLength(1);
+  });
+
+  it('pulses the facilitator’s timer at time up unless this device switched the cue off', async () => {
+    const running = run(liveSession(), 'fac', { type: 'startTimer' }, T0 + 2000);
+    const endsAt = running.timer.status === 'running' ? running.timer.endsAt : 0;
+    const panel = mountPanel(running, 'fac', endsAt - 1000, 'fr');
+    await facilitatorToolsLoaded();
+    panel.update(running, endsAt + 250);
+    expect(screen.getByTestId('timer-box').dataset.cue).toBe('pulse');
+    expect(screen.getByTestId('announcer').textContent).toContain('Temps écoulé');
+
+    act(() => {
+      fireEvent.click(screen.getByTestId('cues'));
+    });
+    expect((screen.getByTestId('cues') as HTMLInputElement).checked).toBe(false);
+    expect(localStorage.getItem('cercle:cues')).toBe('off');
+    expect(screen.getByTestId('timer-box').dataset.cue).toBeUndefined();
   });
 });

@@ -1,18 +1,17 @@
 import { type Command, findPerson, type SessionView } from '@cercle/domain';
-import { lazy, type ReactNode, Suspense } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n, withPageMessages } from '../i18n/i18n.tsx';
 import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
+import { useCuesOn } from '../ui/cues.ts';
+import type { Announcement } from './announcer.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
-import { NextSessionBanner } from './content/NextSessionBanner.tsx';
-import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { NotesPane } from './NotesPane.tsx';
 import { Notices } from './Notices.tsx';
 import { Roster } from './Roster.tsx';
-import { SessionClockCard } from './SessionClockCard.tsx';
 import { StageCard } from './StageCard.tsx';
 import { StageList } from './StageList.tsx';
-import { TimerControls } from './TimerControls.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 
 export interface SessionPanelProps {
@@ -30,10 +29,52 @@ export interface SessionPanelProps {
   readonly facilitatorExtras?: ReactNode;
 }
 
+/** How long the timer pulses once time is up. */
+export const CUE_PULSE_MS = 4000;
+
 // The method's cards come after the stage and timer: loading them apart keeps first paint fast.
-const StageContent = lazy(() =>
-  import('./content/StageContent.tsx').then((module) => ({ default: module.StageContent })),
+const StageContent = lazy(
+  withPageMessages(() =>
+    import('./content/StageContent.tsx').then((module) => ({ default: module.StageContent })),
+  ),
 );
+// Shown once a session is over and the next one opened: rare, so it loads apart too.
+const NextSessionBanner = lazy(
+  withPageMessages(() =>
+    import('./content/NextSessionBanner.tsx').then((module) => ({
+      default: module.NextSessionBanner,
+    })),
+  ),
+);
+const loadFacilitatorTools = () => import('./facilitatorTools.ts');
+const FacilitatorControls = lazy(() =>
+  loadFacilitatorTools().then((module) => ({ default: module.FacilitatorControls })),
+);
+const TimerControls = lazy(() =>
+  loadFacilitatorTools().then((module) => ({ default: module.TimerControls })),
+);
+const SessionClockCard = lazy(() =>
+  loadFacilitatorTools().then((module) => ({ default: module.SessionClockCard })),
+);
+
+/** The facilitator's end-of-time cue, if this device has it on: a chime and a few pulses. */
+function useTimeUpCue(isFacilitator: boolean) {
+  const isCuesOn = useCuesOn();
+  const [isPulsing, setIsPulsing] = useState(false);
+  const pulseTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pulseTimer.current), []);
+  const onAnnounce = useCallback(
+    (announcement: Announcement) => {
+      if (announcement.kind !== 'timeUp' || !isFacilitator || !isCuesOn) return;
+      void import('../ui/chime.ts').then((module) => module.playChime()).catch(() => undefined);
+      setIsPulsing(true);
+      clearTimeout(pulseTimer.current);
+      pulseTimer.current = setTimeout(() => setIsPulsing(false), CUE_PULSE_MS);
+    },
+    [isFacilitator, isCuesOn],
+  );
+  return { isPulsing: isPulsing && isCuesOn, onAnnounce };
+}
 
 /** The whole panel for one person, drawn from their view: what they see depends on their role. */
 export function SessionPanel(props: SessionPanelProps) {
@@ -42,9 +83,11 @@ export function SessionPanel(props: SessionPanelProps) {
   const me = findPerson(view, myId);
   const myRole = me?.role ?? 'consultant';
   const isFacilitator = myRole === 'facilitator';
+  const cue = useTimeUpCue(isFacilitator);
   const notes = <NotesPane view={view} myId={myId} status={status} send={send} />;
   return (
     <div className={`panel panel--${myRole}`}>
+      <LiveAnnouncer view={view} serverNow={serverNow} onAnnounce={cue.onAnnounce} />
       <header className="panel__header">
         <h1 className="panel__group">{view.groupName}</h1>
         <div className="panel__meta">
@@ -57,16 +100,22 @@ export function SessionPanel(props: SessionPanelProps) {
         {me && <span className="my-role__name"> · {me.displayName}</span>}
       </p>
       <Notices notices={props.notices} dismiss={props.dismissNotice} />
-      <NextSessionBanner view={view} token={props.token} />
+      {view.nextSessionId && (
+        <Suspense fallback={null}>
+          <NextSessionBanner view={view} token={props.token} />
+        </Suspense>
+      )}
       {view.lifecycle === 'ended' && (
         <p className="card ended" data-testid="ended">
           {t.ended}
         </p>
       )}
       <StageCard view={view} myRole={myRole}>
-        <TimerDisplay timer={view.timer} serverNow={serverNow} />
+        <TimerDisplay timer={view.timer} serverNow={serverNow} isPulsing={cue.isPulsing} />
         {isFacilitator && view.lifecycle === 'live' && (
-          <TimerControls timer={view.timer} send={send} />
+          <Suspense fallback={null}>
+            <TimerControls view={view} send={send} />
+          </Suspense>
         )}
       </StageCard>
       <Suspense fallback={null}>
@@ -79,11 +128,13 @@ export function SessionPanel(props: SessionPanelProps) {
         />
       </Suspense>
       {isFacilitator && (
-        <FacilitatorControls view={view} send={send}>
-          {props.facilitatorExtras}
-        </FacilitatorControls>
+        <Suspense fallback={null}>
+          <FacilitatorControls view={view} send={send}>
+            {props.facilitatorExtras}
+          </FacilitatorControls>
+          <SessionClockCard view={view} serverNow={serverNow} send={send} />
+        </Suspense>
       )}
-      {isFacilitator && <SessionClockCard view={view} serverNow={serverNow} send={send} />}
       {myRole === 'observer' && notes}
       <StageList view={view} isFacilitator={isFacilitator} send={send} />
       <Roster view={view} myId={myId} isFacilitator={isFacilitator} send={send} />

@@ -160,7 +160,7 @@ export function StageList({
                   type="button"
                   className="icon-button"
                   title={t.stages.goTo}
-                  aria-label={`${t.stages.goTo} : ${pick(stage.title)}`}
+                  aria-label={`${t.stages.goTo}${t.colon} ${pick(stage.title)}`}
                   onClick={() => send({ type: 'goToStage', fromIndex: current, toIndex: index })}
                 >
                   ⤷
@@ -171,7 +171,7 @@ export function StageList({
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`${t.stages.moveUp} : ${pick(stage.title)}`}
+                    aria-label={`${t.stages.moveUp}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.moveUp}
                     disabled={index === 0 || !isEditable(index - 1)}
                     onClick={() =>
@@ -183,7 +183,7 @@ export function StageList({
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`${t.stages.moveDown} : ${pick(stage.title)}`}
+                    aria-label={`${t.stages.moveDown}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.moveDown}
                     disabled={index === view.stages.length - 1}
                     onClick={() =>
@@ -195,7 +195,7 @@ export function StageList({
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`${t.stages.remove} : ${pick(stage.title)}`}
+                    aria-label={`${t.stages.remove}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.remove}
                     disabled={view.stages.length === 1}
                     onClick={() => send({ type: 'removeStage', stageKey: stage.key })}

@@ -1,29 +1,43 @@
-import type { Command, Timer } from '@cercle/domain';
+import type { Command, SessionView } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
+import { facilitatorCommands } from './facilitatorCommands.ts';
+import { useShortcutHint } from './useShortcutHint.ts';
 
-export function TimerControls({ timer, send }: { timer: Timer; send: (command: Command) => void }) {
+export function TimerControls({
+  view,
+  send,
+}: {
+  view: SessionView;
+  send: (command: Command) => void;
+}) {
   const { t } = useI18n();
+  const hint = useShortcutHint();
+  const commands = facilitatorCommands(view);
+  const status = view.timer.status;
+  const toggleLabel =
+    status === 'idle' ? t.timer.start : status === 'running' ? t.timer.pause : t.timer.resume;
   return (
     <fieldset className="button-row plain-fieldset" aria-label={t.timer.label}>
-      {timer.status === 'idle' && (
-        <button type="button" className="primary" onClick={() => send({ type: 'startTimer' })}>
-          {t.timer.start}
-        </button>
-      )}
-      {timer.status === 'running' && (
-        <button type="button" onClick={() => send({ type: 'pauseTimer' })}>
-          {t.timer.pause}
-        </button>
-      )}
-      {timer.status === 'paused' && (
-        <button type="button" className="primary" onClick={() => send({ type: 'resumeTimer' })}>
-          {t.timer.resume}
-        </button>
-      )}
-      <button type="button" onClick={() => send({ type: 'adjustTimer', deltaMs: 60_000 })}>
+      <button
+        type="button"
+        className={status === 'running' ? undefined : 'primary'}
+        onClick={() => commands.timer && send(commands.timer)}
+        {...hint('timer', toggleLabel)}
+      >
+        {toggleLabel}
+      </button>
+      <button
+        type="button"
+        onClick={() => commands.plusMinute && send(commands.plusMinute)}
+        {...hint('plusMinute', t.timer.plusMinute)}
+      >
         {t.timer.plusMinute}
       </button>
-      <button type="button" onClick={() => send({ type: 'adjustTimer', deltaMs: -60_000 })}>
+      <button
+        type="button"
+        onClick={() => commands.minusMinute && send(commands.minusMinute)}
+        {...hint('minusMinute', t.timer.minusMinute)}
+      >
         {t.timer.minusMinute}
       </button>
       <button type="button" onClick={() => send({ type: 'resetTimer' })}>

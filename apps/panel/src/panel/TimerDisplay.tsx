@@ -2,7 +2,16 @@ import { remainingMs, type Timer } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatRemaining, timerTone } from './formatRemaining.ts';
 
-export function TimerDisplay({ timer, serverNow }: { timer: Timer; serverNow: number }) {
+export function TimerDisplay({
+  timer,
+  serverNow,
+  isPulsing = false,
+}: {
+  timer: Timer;
+  serverNow: number;
+  /** The end-of-time cue: a few gentle pulses (a still highlight where motion is reduced). */
+  isPulsing?: boolean;
+}) {
   const { t } = useI18n();
   const remaining = remainingMs(timer, serverNow);
   const tone = timerTone(remaining);
@@ -19,9 +28,16 @@ export function TimerDisplay({ timer, serverNow }: { timer: Timer; serverNow: nu
             ? t.timer.lastMinute
             : '';
   return (
-    <div className={`timer timer--${tone} timer--${timer.status}`}>
+    <div
+      className={`timer timer--${tone} timer--${timer.status}${isPulsing ? ' timer--pulse' : ''}`}
+      data-testid="timer-box"
+      data-cue={isPulsing ? 'pulse' : undefined}
+    >
       <span className="visually-hidden">{t.timer.label}</span>
-      <output
+      {/* role=timer is not a live region: the seconds are read on demand, never every second;
+          the announcer speaks at the last minute and at time up. */}
+      <span
+        role="timer"
         className="timer__value"
         data-testid="timer"
         data-tone={tone}
@@ -30,7 +46,7 @@ export function TimerDisplay({ timer, serverNow }: { timer: Timer; serverNow: nu
         data-clock-offset-ms={Math.round(serverNow - Date.now())}
       >
         {formatRemaining(remaining)}
-      </output>
+      </span>
       <span className="timer__status" data-testid="timer-status">
         {status}
       </span>

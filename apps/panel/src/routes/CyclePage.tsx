@@ -1,6 +1,6 @@
 import { type CycleResponse, cycleResponseSchema } from '@cercle/protocol';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
 import { loadCredentials } from '../sync/credentials.ts';
 import { authorizedFetch } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
@@ -13,7 +13,8 @@ type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; cycle
  */
 export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSessionId: string }) {
   const { t, locale } = useI18n();
-  const w = t.cycle;
+  const pages = usePageMessages();
+  const w = pages.cycle;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [retention, setRetention] = useState('');
   const token = loadCredentials(fromSessionId)?.token ?? null;
@@ -87,7 +88,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
                 onChange={(e) => setRetention(e.target.value)}
               />
             </label>
-            <button type="submit">{t.content.save}</button>
+            <button type="submit">{pages.content.save}</button>
           </form>
         )}
       </section>
@@ -102,7 +103,8 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
               · {t.lifecycle[session.lifecycle]}
             </h2>
             <p>
-              {w.attendance(session.attendees.length)} : {session.attendees.join(', ')}
+              {w.attendance(session.attendees.length)}
+              {t.colon} {session.attendees.join(', ')}
             </p>
             {session.consultations.map((c) => (
               <div key={`${c.clientName}-${c.caseTitle}`}>
@@ -120,19 +122,20 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
                 )}
                 {c.followUp && (
                   <p>
-                    {w.followUp} : {c.followUp.tried}{' '}
-                    {c.followUp.worked && `· ${c.followUp.worked}`}
+                    {w.followUp}
+                    {t.colon} {c.followUp.tried} {c.followUp.worked && `· ${c.followUp.worked}`}
                   </p>
                 )}
               </div>
             ))}
             {session.learnings.length > 0 && (
               <>
-                <h3>{t.content.learnings.shared}</h3>
+                <h3>{pages.content.learnings.shared}</h3>
                 <ul>
                   {session.learnings.map((l) => (
                     <li key={l.authorId}>
-                      <strong>{l.authorName}</strong> : {l.content} {l.process && `— ${l.process}`}
+                      <strong>{l.authorName}</strong>
+                      {t.colon} {l.content} {l.process && `— ${l.process}`}
                     </li>
                   ))}
                 </ul>

@@ -1,8 +1,12 @@
-import { type ReactNode, useCallback } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SessionPanel } from '../panel/SessionPanel.tsx';
-import { StageView } from '../panel/StageView.tsx';
 import { useSync, useTick } from '../sync/useSync.ts';
+
+// The read-from-afar view opens only on a meeting's shared screen.
+const StageView = lazy(() =>
+  import('../panel/StageView.tsx').then((module) => ({ default: module.StageView })),
+);
 
 /** Refresh rate of the timer display: four times a second keeps every panel within a tick. */
 const TIMER_REFRESH_MS = 250;
@@ -46,7 +50,9 @@ export function PanelRoute({
   if (variant === 'stage')
     return (
       <main className="page page--stage">
-        <StageView view={snapshot.view} serverNow={client.serverNow()} />
+        <Suspense fallback={null}>
+          <StageView view={snapshot.view} serverNow={client.serverNow()} />
+        </Suspense>
       </main>
     );
   return (

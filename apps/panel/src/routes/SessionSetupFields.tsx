@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n.tsx';
+import { usePageMessages } from '../i18n/i18n.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
 /**
@@ -13,12 +13,12 @@ export function SessionSetupFields(props: {
   facilitatorName?: string;
   onFacilitatorName?: (value: string) => void;
 }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const { onFacilitatorName } = props;
   return (
     <>
       <label>
-        {t.start.groupName}
+        {pages.start.groupName}
         <input
           required
           maxLength={120}
@@ -29,7 +29,7 @@ export function SessionSetupFields(props: {
       </label>
       {onFacilitatorName && (
         <label>
-          {t.start.facilitatorName}
+          {pages.start.facilitatorName}
           <input
             required
             maxLength={60}

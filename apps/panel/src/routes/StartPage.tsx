@@ -1,7 +1,7 @@
 import { TEMPLATES } from '@cercle/domain';
 import { type CreateSessionResponse, createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../panel/LanguageSwitch.tsx';
 import { saveCredentials } from '../sync/credentials.ts';
 import { postJson } from '../ui/api.ts';
@@ -10,7 +10,7 @@ import { useDraft } from '../ui/useDraft.ts';
 import { SessionSetupFields } from './SessionSetupFields.tsx';
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const [isCopied, setIsCopied] = useState(false);
   const id = `copy-${testId}`;
   const copy = async () => {
@@ -36,7 +36,7 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
           onFocus={(e) => e.target.select()}
         />
         <button type="button" onClick={copy}>
-          {isCopied ? `✓ ${t.start.copied}` : t.start.copy}
+          {isCopied ? `✓ ${pages.start.copied}` : pages.start.copy}
         </button>
       </div>
     </div>
@@ -45,6 +45,7 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
 
 export function StartPage() {
   const { t } = useI18n();
+  const pages = usePageMessages();
   const [groupName, setGroupName] = useDraft('start:group');
   const [facilitatorName, setFacilitatorName] = useDraft('start:name');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
@@ -78,8 +79,8 @@ export function StartPage() {
         <h1 className="brand">◯ {t.appName}</h1>
         <LanguageSwitch />
       </header>
-      <h2>{t.start.title}</h2>
-      <p>{t.start.intro}</p>
+      <h2>{pages.start.title}</h2>
+      <p>{pages.start.intro}</p>
       {!created ? (
         <form
           className="card form"
@@ -106,19 +107,19 @@ export function StartPage() {
             className="primary wide"
             disabled={isBusy || !groupName.trim() || !facilitatorName.trim()}
           >
-            {isBusy ? t.start.creating : t.start.create}
+            {isBusy ? pages.start.creating : pages.start.create}
           </button>
         </form>
       ) : (
         <section className="card" aria-live="polite">
-          <h3>✓ {t.start.created}</h3>
+          <h3>✓ {pages.start.created}</h3>
           <CopyField
-            label={t.start.participantLink}
+            label={pages.start.participantLink}
             value={created.participantLink}
             testId="participant-link"
           />
           <CopyField
-            label={t.start.facilitatorLink}
+            label={pages.start.facilitatorLink}
             value={created.facilitatorLink}
             testId="facilitator-link"
           />
@@ -127,7 +128,7 @@ export function StartPage() {
             className="primary wide"
             onClick={() => navigate(`/s/${created.sessionId}`)}
           >
-            {t.start.open}
+            {pages.start.open}
           </button>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { MINUTE_MS, TEMPLATES, totalPlannedMs } from '@cercle/domain';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
 
 export function TemplatePicker({
   value,
@@ -8,10 +8,11 @@ export function TemplatePicker({
   value: string;
   onChange: (key: string) => void;
 }) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const pages = usePageMessages();
   return (
     <fieldset className="templates">
-      <legend>{t.start.template}</legend>
+      <legend>{pages.start.template}</legend>
       {TEMPLATES.map((template) => (
         <label key={template.key} className="template-option">
           <input
@@ -23,7 +24,7 @@ export function TemplatePicker({
           />
           <span>
             <strong>{pick(template.name)}</strong> ·{' '}
-            {t.start.total(Math.round(totalPlannedMs(template.stages) / MINUTE_MS))}
+            {pages.start.total(Math.round(totalPlannedMs(template.stages) / MINUTE_MS))}
             <span className="template-option__stages">
               {template.stages.map((s) => pick(s.title)).join(' → ')}
             </span>

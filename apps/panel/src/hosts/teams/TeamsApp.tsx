@@ -1,14 +1,14 @@
 import { hostEnterResponseSchema, teamsSettingsResponseSchema } from '@cercle/protocol';
 import { useEffect, useMemo, useState } from 'react';
 import { App } from '../../App.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { postJson } from '../../ui/api.ts';
 import { type HostFeatures, HostFeaturesProvider } from '../hostFeatures.tsx';
 import { TeamsConfigPage } from './TeamsConfigPage.tsx';
 import { applyTheme, connectTeams, type TeamsHost, type TeamsSdkLike } from './teamsClient.ts';
 
 function ShareToStageButton({ sdk, sessionId }: { sdk: TeamsSdkLike; sessionId: string }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const [state, setState] = useState<'idle' | 'shared' | 'failed'>('idle');
   return (
     <>
@@ -22,9 +22,9 @@ function ShareToStageButton({ sdk, sessionId }: { sdk: TeamsSdkLike; sessionId: 
           )
         }
       >
-        {state === 'shared' ? t.teams.shared : t.teams.shareToStage}
+        {state === 'shared' ? pages.teams.shared : pages.teams.shareToStage}
       </button>
-      {state === 'failed' && <p className="error">{t.teams.shareFailed}</p>}
+      {state === 'failed' && <p className="error">{pages.teams.shareFailed}</p>}
     </>
   );
 }
@@ -41,7 +41,8 @@ async function fetchSso(): Promise<boolean> {
 
 /** The panel inside Teams: connects to the host, follows its theme and language, then routes by frame. */
 export function TeamsApp() {
-  const { t, setLocale } = useI18n();
+  const { setLocale } = useI18n();
+  const pages = usePageMessages();
   const [host, setHost] = useState<TeamsHost | null | 'connecting'>('connecting');
   const [sso, setSso] = useState(false);
 
@@ -78,15 +79,15 @@ export function TeamsApp() {
               }
             },
           }
-        : { joinNotice: t.teams.noSso }),
+        : { joinNotice: pages.teams.noSso }),
     };
-  }, [host, sso, t]);
+  }, [host, sso, pages.teams.noSso]);
 
   if (host === 'connecting')
     return (
       <main className="page">
         <p className="loading" role="status">
-          {t.teams.connecting}
+          {pages.teams.connecting}
         </p>
       </main>
     );

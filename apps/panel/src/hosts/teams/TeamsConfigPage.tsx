@@ -1,7 +1,7 @@
 import { TEMPLATES } from '@cercle/domain';
 import { createSessionResponseSchema } from '@cercle/protocol';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { postJson } from '../../ui/api.ts';
@@ -14,6 +14,7 @@ import type { TeamsSdkLike } from './teamsClient.ts';
  */
 export function TeamsConfigPage({ sdk }: { sdk: TeamsSdkLike }) {
   const { t } = useI18n();
+  const pages = usePageMessages();
   const [groupName, setGroupName] = useDraft('teams:group');
   const [facilitatorName, setFacilitatorName] = useDraft('teams:name');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
@@ -36,7 +37,7 @@ export function TeamsConfigPage({ sdk }: { sdk: TeamsSdkLike }) {
         createSessionResponseSchema,
       ).then(async (result) => {
         if (!result.ok) {
-          setError(result.message ?? t.teams.saveFailed);
+          setError(result.message ?? pages.teams.saveFailed);
           event.notifyFailure(result.message ?? 'failed');
           return;
         }
@@ -53,14 +54,14 @@ export function TeamsConfigPage({ sdk }: { sdk: TeamsSdkLike }) {
         event.notifySuccess();
       });
     });
-  }, [sdk, t]);
+  }, [sdk, pages.teams.saveFailed]);
 
   return (
     <main className="page page--form">
       <h1 className="brand">◯ {t.appName}</h1>
       <form className="card form" onSubmit={(e) => e.preventDefault()} data-testid="teams-config">
-        <h2>{t.teams.configTitle}</h2>
-        <p>{t.teams.configIntro}</p>
+        <h2>{pages.teams.configTitle}</h2>
+        <p>{pages.teams.configIntro}</p>
         <SessionSetupFields
           groupName={groupName}
           onGroupName={setGroupName}

@@ -1,3 +1,5 @@
+import { setTheme } from '../../ui/theme.ts';
+
 /** The Teams calls the panel makes; the real library and a test stand-in both fit. */
 export interface TeamsSdkLike {
   app: {
@@ -63,8 +65,7 @@ export async function connectTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise<T
   }
 }
 
-/** Follows the Teams theme: default, dark or high contrast. */
+/** Follows the Teams theme: default, dark or high contrast ("contrast"). */
 export function applyTheme(theme: string): void {
-  document.documentElement.dataset.theme =
-    theme === 'dark' || theme === 'contrast' ? theme : 'light';
+  setTheme(theme === 'dark' || theme === 'contrast' ? theme : 'light');
 }

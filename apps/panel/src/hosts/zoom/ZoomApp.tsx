@@ -1,7 +1,7 @@
 import { TEMPLATES } from '@cercle/domain';
 import { type Boot, type HostEnterResponse, hostEnterResponseSchema } from '@cercle/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { LanguageSwitch } from '../../panel/LanguageSwitch.tsx';
 import { PanelRoute } from '../../routes/PanelRoute.tsx';
 import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
@@ -21,7 +21,7 @@ type Phase =
   | { name: 'failed'; message: string | null };
 
 function InviteButton({ sdk }: { sdk: ZoomSdkLike }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const [isSent, setIsSent] = useState(false);
   return (
     <button
@@ -31,7 +31,7 @@ function InviteButton({ sdk }: { sdk: ZoomSdkLike }) {
         void sdk.sendAppInvitationToAllParticipants().then(() => setIsSent(true));
       }}
     >
-      {isSent ? t.zoom.invited : t.zoom.invite}
+      {isSent ? pages.zoom.invited : pages.zoom.invite}
     </button>
   );
 }
@@ -39,6 +39,7 @@ function InviteButton({ sdk }: { sdk: ZoomSdkLike }) {
 /** Cercle inside a Zoom meeting: identity comes from the server-verified ticket, never from here. */
 export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
   const { t } = useI18n();
+  const pages = usePageMessages();
   const [phase, setPhase] = useState<Phase>({ name: 'connecting' });
   const [sdk, setSdk] = useState<ZoomSdkLike | null>(null);
   const [groupName, setGroupName] = useDraft('zoom:group');
@@ -126,17 +127,17 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
       </header>
       {phase.name === 'connecting' && (
         <p className="loading" role="status">
-          {t.zoom.connecting}
+          {pages.zoom.connecting}
         </p>
       )}
       {phase.name === 'waiting' && (
         <p className="card" role="status" data-testid="zoom-waiting">
-          {t.zoom.waiting}
+          {pages.zoom.waiting}
         </p>
       )}
       {phase.name === 'failed' && (
         <p className="card error" role="alert">
-          {phase.message ?? t.zoom.failed}
+          {phase.message ?? pages.zoom.failed}
         </p>
       )}
       {phase.name === 'setUp' && (
@@ -147,8 +148,8 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
             void setUp(phase.user);
           }}
         >
-          <h2>{t.zoom.setUpTitle}</h2>
-          <p>{t.zoom.setUpIntro}</p>
+          <h2>{pages.zoom.setUpTitle}</h2>
+          <p>{pages.zoom.setUpIntro}</p>
           <SessionSetupFields
             groupName={groupName}
             onGroupName={setGroupName}
@@ -161,7 +162,7 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
             </p>
           )}
           <button type="submit" className="primary wide" disabled={!groupName.trim()}>
-            {t.zoom.setUp}
+            {pages.zoom.setUp}
           </button>
         </form>
       )}

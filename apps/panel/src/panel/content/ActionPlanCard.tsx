@@ -1,13 +1,14 @@
 import { currentConsultation } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import type { ContentProps } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** The client turns what they kept into actions, a first step and a date. */
 export function ActionPlanCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.plan;
+  const pages = usePageMessages();
+  const w = pages.content.plan;
   const consultation = currentConsultation(view);
   const plan = consultation?.plan ?? null;
   const [actions, setActions] = useState(plan?.actions.join('\n') ?? '');
@@ -28,12 +29,14 @@ export function ActionPlanCard({ view, myId, send }: ContentProps) {
             </ul>
             {plan.firstStep && (
               <p>
-                {w.firstStep} : {plan.firstStep}
+                {w.firstStep}
+                {t.colon} {plan.firstStep}
               </p>
             )}
             {plan.byWhen && (
               <p>
-                {w.byWhen} : {plan.byWhen}
+                {w.byWhen}
+                {t.colon} {plan.byWhen}
               </p>
             )}
           </>
@@ -98,9 +101,9 @@ export function ActionPlanCard({ view, myId, send }: ContentProps) {
           />
         </label>
         <button type="submit" className="primary" data-testid="plan-save">
-          {t.content.save}
+          {pages.content.save}
         </button>
-        {plan && <span className="saved"> ✓ {t.content.saved}</span>}
+        {plan && <span className="saved"> ✓ {pages.content.saved}</span>}
       </form>
       {plan && (
         <VisibilityPicker

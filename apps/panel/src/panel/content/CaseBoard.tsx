@@ -1,12 +1,12 @@
 import { CASE_KINDS, type CaseKind } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 /** The choice of subject: proposals (the 3 P), open votes, the facilitator's choice. */
 export function CaseBoard({ view, myId, send }: ContentProps) {
-  const { t } = useI18n();
-  const w = t.content.cases;
+  const pages = usePageMessages();
+  const w = pages.content.cases;
   const me = view.people.find((p) => p.id === myId);
   const [kind, setKind] = useState<CaseKind>('problem');
   const [title, setTitle] = useState('');

@@ -1,12 +1,13 @@
 import { currentConsultation, HELP_KINDS, type HelpKind } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import type { ContentProps } from './contentProps.ts';
 
 /** The client's request and the kinds of help wanted; consultants keep it in sight. */
 export function ContractCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.contract;
+  const pages = usePageMessages();
+  const w = pages.content.contract;
   const consultation = currentConsultation(view);
   const contract = consultation?.contract ?? null;
   const isClient = consultation?.clientId === myId;
@@ -52,9 +53,9 @@ export function ContractCard({ view, myId, send }: ContentProps) {
             ))}
           </fieldset>
           <button type="submit" className="primary" data-testid="contract-save">
-            {t.content.save}
+            {pages.content.save}
           </button>
-          {contract && <span className="saved"> ✓ {t.content.saved}</span>}
+          {contract && <span className="saved"> ✓ {pages.content.saved}</span>}
         </form>
       </section>
     );
@@ -72,7 +73,8 @@ export function ContractCard({ view, myId, send }: ContentProps) {
           <blockquote data-testid="contract-text">{contract.request}</blockquote>
           {contract.helpKinds.length > 0 && (
             <p>
-              {w.help} : {contract.helpKinds.map((k) => w.kinds[k]).join(', ')}
+              {w.help}
+              {t.colon} {contract.helpKinds.map((k) => w.kinds[k]).join(', ')}
             </p>
           )}
         </>

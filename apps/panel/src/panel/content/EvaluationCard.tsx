@@ -1,13 +1,14 @@
 import { RATING_MAX, WEATHERS, type Weather } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** A closing weather and rating from each person; the facilitator reads the group's tally. */
 export function EvaluationCard({ view, myId, send }: ContentProps) {
   const { t, locale } = useI18n();
-  const w = t.content.evaluation;
+  const pages = usePageMessages();
+  const w = pages.content.evaluation;
   const mine = view.evaluations[myId];
   const [weather, setWeather] = useState<Weather>(mine?.weather ?? 'sunny');
   const [rating, setRating] = useState(mine?.rating ?? 4);
@@ -68,9 +69,9 @@ export function EvaluationCard({ view, myId, send }: ContentProps) {
           />
         </label>
         <button type="submit" className="primary" data-testid="evaluation-save">
-          {t.content.save}
+          {pages.content.save}
         </button>
-        {mine && <span className="saved"> ✓ {t.content.saved}</span>}
+        {mine && <span className="saved"> ✓ {pages.content.saved}</span>}
       </form>
       {mine && (
         <VisibilityPicker
@@ -96,7 +97,8 @@ export function EvaluationCard({ view, myId, send }: ContentProps) {
             <ul>
               {others.map((e) => (
                 <li key={e.authorId}>
-                  {nameOf(view, e.authorId)} : {e.comment}
+                  {nameOf(view, e.authorId)}
+                  {t.colon} {e.comment}
                 </li>
               ))}
             </ul>

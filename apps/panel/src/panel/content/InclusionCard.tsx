@@ -1,15 +1,16 @@
 import { INCLUSION_DECK } from '@cercle/domain';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 export function InclusionCard({ view, myId, send }: ContentProps) {
   const { t, pick } = useI18n();
+  const pages = usePageMessages();
   const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
   const picks = view.inclusion?.picks ?? {};
   return (
     <section className="card content" aria-labelledby="inclusion-title" data-testid="inclusion">
       <h2 id="inclusion-title" className="card__title">
-        {t.content.inclusion.title}
+        {pages.content.inclusion.title}
       </h2>
       {!view.inclusion &&
         (isFacilitator ? (
@@ -19,14 +20,14 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
             data-testid="launch-inclusion"
             onClick={() => send({ type: 'launchInclusion' })}
           >
-            {t.content.inclusion.launch}
+            {pages.content.inclusion.launch}
           </button>
         ) : (
-          <p>{t.content.inclusion.waiting}</p>
+          <p>{pages.content.inclusion.waiting}</p>
         ))}
       {view.inclusion && (
         <>
-          <p>{t.content.inclusion.intro}</p>
+          <p>{pages.content.inclusion.intro}</p>
           <ul className="deck">
             {INCLUSION_DECK.map((card) => (
               <li key={card.id}>
@@ -45,16 +46,17 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
               </li>
             ))}
           </ul>
-          <h3>{t.content.inclusion.picks}</h3>
+          <h3>{pages.content.inclusion.picks}</h3>
           {Object.keys(picks).length === 0 ? (
-            <p>{t.content.inclusion.nobody}</p>
+            <p>{pages.content.inclusion.nobody}</p>
           ) : (
             <ul className="picks" data-testid="picks">
               {Object.entries(picks).map(([personId, cardId]) => {
                 const card = INCLUSION_DECK.find((c) => c.id === cardId);
                 return (
                   <li key={personId}>
-                    {nameOf(view, personId)} : {card?.picture} {card ? pick(card.word) : cardId}
+                    {nameOf(view, personId)}
+                    {t.colon} {card?.picture} {card ? pick(card.word) : cardId}
                   </li>
                 );
               })}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityLabel, VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** Everyone's learnings, on the content and on the process; shared only if the author says so. */
 export function LearningsCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.learnings;
+  const pages = usePageMessages();
+  const w = pages.content.learnings;
   const mine = view.learnings[myId];
   const [content, setContent] = useState(mine?.content ?? '');
   const [process, setProcess] = useState(mine?.process ?? '');
@@ -42,9 +43,9 @@ export function LearningsCard({ view, myId, send }: ContentProps) {
           />
         </label>
         <button type="submit" className="primary" data-testid="learnings-save">
-          {t.content.save}
+          {pages.content.save}
         </button>
-        {mine && <span className="saved"> ✓ {t.content.saved}</span>}
+        {mine && <span className="saved"> ✓ {pages.content.saved}</span>}
       </form>
       {mine ? (
         <VisibilityPicker
@@ -61,8 +62,8 @@ export function LearningsCard({ view, myId, send }: ContentProps) {
           <ul data-testid="shared-learnings">
             {shared.map((l) => (
               <li key={l.authorId}>
-                <strong>{nameOf(view, l.authorId)}</strong> : {l.content}{' '}
-                {l.process && `— ${l.process}`}
+                <strong>{nameOf(view, l.authorId)}</strong>
+                {t.colon} {l.content} {l.process && `— ${l.process}`}
               </li>
             ))}
           </ul>

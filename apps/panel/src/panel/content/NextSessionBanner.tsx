@@ -1,6 +1,6 @@
 import { joinResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { usePageMessages } from '../../i18n/i18n.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { authorizedFetch } from '../../ui/api.ts';
 import { navigate } from '../../ui/router.ts';
@@ -8,14 +8,14 @@ import type { ContentProps } from './contentProps.ts';
 
 /** Shown to everyone once the facilitator has opened the group's next session. */
 export function NextSessionBanner({ view, token }: { view: ContentProps['view']; token: string }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const next = view.nextSessionId;
   if (!next) return null;
   return (
     <p className="card banner" role="status" data-testid="next-session">
-      {t.content.end.nextReady}{' '}
+      {pages.content.end.nextReady}{' '}
       <button
         type="button"
         className="primary"
@@ -33,9 +33,9 @@ export function NextSessionBanner({ view, token }: { view: ContentProps['view'];
           navigate(`/s/${next}`);
         }}
       >
-        {t.content.end.goNext}
+        {pages.content.end.goNext}
       </button>
-      {failed && <span className="error"> {t.content.end.failed}</span>}
+      {failed && <span className="error"> {pages.content.end.failed}</span>}
     </p>
   );
 }

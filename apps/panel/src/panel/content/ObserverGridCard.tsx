@@ -1,13 +1,14 @@
 import { GRID_MAX } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** The observer's grid on the group's interactions, and sharing their notes. */
 export function ObserverGridCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.observer;
+  const pages = usePageMessages();
+  const w = pages.content.observer;
   const mine = view.observerFeedback[myId];
   const [marks, setMarks] = useState({
     listening: mine?.listening ?? 3,
@@ -60,9 +61,9 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
               />
             </label>
             <button type="submit" className="primary" data-testid="grid-save">
-              {t.content.save}
+              {pages.content.save}
             </button>
-            {mine && <span className="saved"> ✓ {t.content.saved}</span>}
+            {mine && <span className="saved"> ✓ {pages.content.saved}</span>}
           </form>
           {mine && (
             <VisibilityPicker
@@ -94,9 +95,10 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
             <div key={f.authorId}>
               <h3>{`${w.title} — ${nameOf(view, f.authorId)}`}</h3>
               <p>
-                {w.listening} : {w.marks[f.listening - 1]} · {w.questionsOverAdvice} :{' '}
-                {w.marks[f.questionsOverAdvice - 1]} · {w.clientFloor} :{' '}
-                {w.marks[f.clientFloor - 1]}
+                {w.listening}
+                {t.colon} {w.marks[f.listening - 1]} · {w.questionsOverAdvice}
+                {t.colon} {w.marks[f.questionsOverAdvice - 1]} · {w.clientFloor}
+                {t.colon} {w.marks[f.clientFloor - 1]}
               </p>
               {f.comment && <blockquote>{f.comment}</blockquote>}
             </div>

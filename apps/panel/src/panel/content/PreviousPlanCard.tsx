@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** The debrief step: the previous client's plan, and what they made of it. */
 export function PreviousPlanCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.previous;
+  const pages = usePageMessages();
+  const w = pages.content.previous;
   const previous = view.previous;
   const isPreviousClient = previous?.clientId === myId;
   const [tried, setTried] = useState(view.debrief?.tried ?? '');
@@ -36,12 +37,14 @@ export function PreviousPlanCard({ view, myId, send }: ContentProps) {
           </ul>
           {previous.plan.firstStep && (
             <p>
-              {w.firstStep} : {previous.plan.firstStep}
+              {w.firstStep}
+              {t.colon} {previous.plan.firstStep}
             </p>
           )}
           {previous.plan.byWhen && (
             <p>
-              {w.byWhen} : {previous.plan.byWhen}
+              {w.byWhen}
+              {t.colon} {previous.plan.byWhen}
             </p>
           )}
         </>
@@ -85,7 +88,7 @@ export function PreviousPlanCard({ view, myId, send }: ContentProps) {
             />
           </label>
           <button type="submit" className="primary" data-testid="debrief-save">
-            {t.content.save}
+            {pages.content.save}
           </button>
           {view.debrief && (
             <VisibilityPicker
@@ -100,13 +103,16 @@ export function PreviousPlanCard({ view, myId, send }: ContentProps) {
           <div data-testid="debrief">
             <h3>{w.debriefOf(nameOf(view, view.debrief.authorId))}</h3>
             <p>
-              <strong>{w.tried}</strong> : {view.debrief.tried}
+              <strong>{w.tried}</strong>
+              {t.colon} {view.debrief.tried}
             </p>
             <p>
-              <strong>{w.worked}</strong> : {view.debrief.worked}
+              <strong>{w.worked}</strong>
+              {t.colon} {view.debrief.worked}
             </p>
             <p>
-              <strong>{w.didNotWork}</strong> : {view.debrief.didNotWork}
+              <strong>{w.didNotWork}</strong>
+              {t.colon} {view.debrief.didNotWork}
             </p>
           </div>
         )

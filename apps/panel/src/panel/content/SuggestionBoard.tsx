@@ -1,13 +1,13 @@
 import { currentConsultation, SUGGESTION_SORTS, type Visibility } from '@cercle/domain';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 /** The client's board: suggestions come in, the client sorts them and never argues back. */
 export function SuggestionBoard({ view, myId, send }: ContentProps) {
-  const { t } = useI18n();
-  const w = t.content.suggestions;
+  const pages = usePageMessages();
+  const w = pages.content.suggestions;
   const consultation = currentConsultation(view);
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('group');
@@ -94,13 +94,13 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
           />
           {!isClient && (
             <label>
-              {t.content.visibility.label}{' '}
+              {pages.content.visibility.label}{' '}
               <select
                 value={visibility}
                 onChange={(e) => setVisibility(e.target.value as Visibility)}
               >
-                <option value="group">{t.content.visibility.group}</option>
-                <option value="client">{t.content.visibility.client}</option>
+                <option value="group">{pages.content.visibility.group}</option>
+                <option value="client">{pages.content.visibility.client}</option>
               </select>
             </label>
           )}

@@ -1,10 +1,11 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 /** Who speaks, who waits: raised hands and the round, so every consultant gets the floor. */
 export function TurnsCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
-  const w = t.content.turns;
+  const pages = usePageMessages();
+  const w = pages.content.turns;
   const me = view.people.find((p) => p.id === myId);
   const isFacilitator = me?.role === 'facilitator';
   const { speakerId, hands, round } = view.turns;
@@ -16,11 +17,13 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
         {w.title}
       </h2>
       <p aria-live="polite" data-testid="speaker">
-        {w.speaking} : <strong>{speakerId ? nameOf(view, speakerId) : w.nobody}</strong>
+        {w.speaking}
+        {t.colon} <strong>{speakerId ? nameOf(view, speakerId) : w.nobody}</strong>
       </p>
       {round.length > 0 && (
         <p className="turns__round">
-          {w.order} : {round.map((id) => nameOf(view, id)).join(' → ')}
+          {w.order}
+          {t.colon} {round.map((id) => nameOf(view, id)).join(' → ')}
         </p>
       )}
       <h3>{w.waiting}</h3>

@@ -1,5 +1,5 @@
 import { type Command, KIND_VISIBILITIES, type TextRef, type Visibility } from '@cercle/domain';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { usePageMessages } from '../../i18n/i18n.tsx';
 
 /** Who reads a text, shown next to it and changed by its author only. */
 export function VisibilityPicker({
@@ -11,11 +11,11 @@ export function VisibilityPicker({
   visibility: Visibility;
   send: (c: Command) => void;
 }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   const id = `visibility-${textRef.kind}-${textRef.id}`;
   return (
     <p className="visibility">
-      <label htmlFor={id}>{t.content.visibility.label}</label>{' '}
+      <label htmlFor={id}>{pages.content.visibility.label}</label>{' '}
       <select
         id={id}
         data-testid={`visibility-${textRef.kind}`}
@@ -26,7 +26,7 @@ export function VisibilityPicker({
       >
         {KIND_VISIBILITIES[textRef.kind].map((v) => (
           <option key={v} value={v}>
-            {t.content.visibility[v]}
+            {pages.content.visibility[v]}
           </option>
         ))}
       </select>
@@ -36,10 +36,10 @@ export function VisibilityPicker({
 
 /** A fixed visibility, for a text that has not been written yet or cannot change. */
 export function VisibilityLabel({ visibility }: { visibility: Visibility }) {
-  const { t } = useI18n();
+  const pages = usePageMessages();
   return (
     <p className="visibility">
-      {t.content.visibility.label} <strong>{t.content.visibility[visibility]}</strong>
+      {pages.content.visibility.label} <strong>{pages.content.visibility[visibility]}</strong>
     </p>
   );
 }

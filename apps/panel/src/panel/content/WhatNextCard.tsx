@@ -1,6 +1,6 @@
 import { createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { authorizedFetch, download } from '../../ui/api.ts';
 import { navigate } from '../../ui/router.ts';
@@ -14,8 +14,9 @@ type Busy = null | 'next' | 'export' | 'data';
  * their own data, and for the facilitator the group's next session.
  */
 export function WhatNextCard({ view, myId, send, token }: ContentProps & { token: string }) {
-  const { t, locale } = useI18n();
-  const w = t.content.end;
+  const { locale } = useI18n();
+  const pages = usePageMessages();
+  const w = pages.content.end;
   const [busy, setBusy] = useState<Busy>(null);
   const [failed, setFailed] = useState(false);
   const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';

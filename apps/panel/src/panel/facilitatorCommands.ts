@@ -1,0 +1,45 @@
+import type { Command, SessionView, Stage, Timer } from '@cercle/domain';
+import type { ShortcutAction } from '../ui/shortcuts.ts';
+
+/** One minute, the step of the timer's +1/−1 buttons. */
+export const TIMER_STEP_MS = 60_000;
+
+/**
+ * What each of the facilitator's main actions would send from this view, or null where it does not
+ * apply: buttons and keyboard shortcuts share it, so both always do the same thing.
+ */
+export function facilitatorCommands(view: SessionView): Record<ShortcutAction, Command | null> {
+  const index = view.currentStageIndex;
+  const isLive = view.lifecycle === 'live';
+  return {
+    next:
+      isLive && index < view.stages.length - 1
+        ? { type: 'goToStage', fromIndex: index, toIndex: index + 1 }
+        : null,
+    previous:
+      isLive && index > 0 ? { type: 'goToStage', fromIndex: index, toIndex: index - 1 } : null,
+    undo: isLive && undoTarget(view) ? { type: 'undoStageChange', fromIndex: index } : null,
+    timer: isLive ? timerToggle(view.timer) : null,
+    plusMinute: isLive ? { type: 'adjustTimer', deltaMs: TIMER_STEP_MS } : null,
+    minusMinute: isLive ? { type: 'adjustTimer', deltaMs: -TIMER_STEP_MS } : null,
+  };
+}
+
+/** The stage an undo would go back to, if the last change led here. */
+export function undoTarget(view: SessionView): Stage | undefined {
+  const change = view.lastStageChange;
+  return change && change.toIndex === view.currentStageIndex
+    ? view.stages[change.fromIndex]
+    : undefined;
+}
+
+function timerToggle(timer: Timer): Command {
+  switch (timer.status) {
+    case 'idle':
+      return { type: 'startTimer' };
+    case 'running':
+      return { type: 'pauseTimer' };
+    case 'paused':
+      return { type: 'resumeTimer' };
+  }
+}

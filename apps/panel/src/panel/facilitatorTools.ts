@@ -1,0 +1,4 @@
+// What only the facilitator sees, in one chunk: the other people in the circle never load it.
+export { FacilitatorControls } from './FacilitatorControls.tsx';
+export { SessionClockCard } from './SessionClockCard.tsx';
+export { TimerControls } from './TimerControls.tsx';
