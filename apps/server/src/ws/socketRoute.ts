@@ -11,13 +11,13 @@ import {
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
 import { verifyToken } from '../auth/credentials.ts';
 import { sendError } from '../http/httpError.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { Connection } from '../rooms/connection.ts';
 import type { Room } from '../rooms/room.ts';
 import type { Rooms } from '../rooms/rooms.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 export const HELLO_TIMEOUT_MS = 10_000;
@@ -49,21 +49,9 @@ type Pending = { commandId: string; command: Command };
 
 export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps): void {
   const { store, rooms, now } = deps;
-  const alive = new WeakMap<WebSocket, boolean>();
   const perAddress = new Map<string, number>();
-
-  const heartbeat = setInterval(() => {
-    for (const client of app.websocketServer.clients) {
-      if (alive.get(client) === false) {
-        client.terminate();
-        continue;
-      }
-      alive.set(client, false);
-      client.ping();
-    }
-  }, HEARTBEAT_INTERVAL_MS);
-  heartbeat.unref();
-  app.addHook('onClose', async () => clearInterval(heartbeat));
+  const heartbeat = startHeartbeat(() => app.websocketServer.clients, HEARTBEAT_INTERVAL_MS);
+  app.addHook('onClose', async () => heartbeat.stop());
 
   const checkUpgrade = async (request: FastifyRequest, reply: FastifyReply) => {
     // Browsers always send Origin: a page elsewhere must not open a socket with someone's cookies or links.
@@ -83,8 +71,7 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     let room: Room | null = null;
     let connection: Connection | null = null;
     const pending: Pending[] = [];
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
+    heartbeat.watch(socket);
 
     const send = (frame: string) => {
       if (socket.readyState === socket.OPEN) socket.send(frame);
