@@ -306,6 +306,19 @@ function panelSizes() {
   };
 }
 
+/**
+ * Records, on the page's own clock (0 is the navigation's start), when the first frame with the live
+ * stage has been painted: the title's arrival in the document, then the frame after it.
+ */
+const FIRST_STAGE_SCRIPT = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="stage-title"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__cercleFirstStage = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
 async function browserFigures() {
   if (!hasChromium()) return null;
   const server = await startServer({ env: { CREATIONS_PER_MINUTE: '100000' } });
@@ -318,20 +331,29 @@ async function browserFigures() {
     });
     const firstStage = async (throttle: number) => {
       const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+      await context.addInitScript(FIRST_STAGE_SCRIPT);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       const start = performance.now();
       await page.goto(created.facilitatorLink);
-      await page.getByTestId('stage-title').waitFor();
-      const elapsed = performance.now() - start;
+      const inPage = Number(
+        await (
+          await page.waitForFunction('window.__cercleFirstStage', undefined, { polling: 50 })
+        ).jsonValue(),
+      );
+      const wall = performance.now() - start;
       await context.close();
-      return elapsed;
+      return { inPage, wall };
     };
     // A first visit warms the server's file cache; the figures are of the runs after.
     await firstStage(1);
-    const unthrottled = Math.min(await firstStage(1), await firstStage(1));
-    const throttled = Math.min(await firstStage(4), await firstStage(4));
+    const best = (runs: { inPage: number; wall: number }[]) => ({
+      inPage: Math.min(...runs.map((run) => run.inPage)),
+      wall: Math.min(...runs.map((run) => run.wall)),
+    });
+    const unthrottled = best([await firstStage(1), await firstStage(1)]);
+    const throttled = best([await firstStage(4), await firstStage(4)]);
 
     // Several screens, clocks shifted by up to ±10 minutes, read on the same tick.
     const shifts = [0, 10 * 60_000, -10 * 60_000, 3 * 60_000];
@@ -353,7 +375,13 @@ async function browserFigures() {
     );
     // Each screen's idea of the server's time, relative to the real one: they should all be ~0.
     const timerAgreementMs = Math.max(...offsets) - Math.min(...offsets);
-    return { firstStageMs: unthrottled, firstStageThrottledMs: throttled, timerAgreementMs };
+    return {
+      firstStageMs: unthrottled.inPage,
+      firstStageThrottledMs: throttled.inPage,
+      firstStageWallMs: unthrottled.wall,
+      firstStageThrottledWallMs: throttled.wall,
+      timerAgreementMs,
+    };
   } finally {
     await browser.close();
     await server.dispose();
@@ -450,7 +478,7 @@ async function main() {
   );
   if (browserResult)
     console.log(
-      `first live stage: ${browserResult.firstStageMs.toFixed(0)} ms, ${browserResult.firstStageThrottledMs.toFixed(0)} ms at 4× CPU throttling; timer agreement across clocks ±10 min: ${browserResult.timerAgreementMs} ms`,
+      `first live stage painted (page clock from navigation start): ${browserResult.firstStageMs.toFixed(0)} ms, ${browserResult.firstStageThrottledMs.toFixed(0)} ms at 4× CPU throttling (seen from the test driver, with the browser's own process start: ${browserResult.firstStageWallMs.toFixed(0)} and ${browserResult.firstStageThrottledWallMs.toFixed(0)} ms); timer agreement across clocks ±10 min: ${browserResult.timerAgreementMs} ms`,
     );
 
   const cercleNormal = cercle.at(-1);

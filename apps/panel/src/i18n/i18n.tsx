@@ -75,10 +75,16 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
     [],
   );
   const value = useMemo<I18n>(() => {
-    const timeFormat = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    // Built on first use: a formatter loads the locale's data, which costs the first paint
+    // (a quarter of a second on a slow device) for a clock most panels show only later.
+    let timeFormat: Intl.DateTimeFormat | undefined;
+    const formatTime = (epochMs: number) => {
+      timeFormat ??= new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      return timeFormat.format(epochMs);
+    };
     document.documentElement.lang = locale;
     activeLocale = locale;
     return {
@@ -86,7 +92,7 @@ export function I18nProvider({ initial, children }: { initial: Locale; children:
       t: MESSAGES[locale] ?? fr,
       setLocale,
       pick: (text) => text[locale],
-      formatTime: (epochMs) => timeFormat.format(epochMs),
+      formatTime,
     };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

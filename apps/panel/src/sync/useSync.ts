@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { browserSocketFactory } from './socketLike.ts';
 import { SyncClient, type SyncSnapshot } from './syncClient.ts';
 
@@ -23,7 +23,9 @@ export function useSync(
         isOnline: () => navigator.onLine,
       }),
   );
-  useEffect(() => {
+  // A layout effect opens the socket before the "connecting" frame is painted rather than after:
+  // on a slow device that frame is a tenth of a second the handshake need not wait for.
+  useLayoutEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
