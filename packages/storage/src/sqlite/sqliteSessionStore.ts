@@ -35,43 +35,24 @@ export function createSqliteSessionStore(
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
     selectEventsSince.all({ sessionId, afterSeq, limit: Math.min(limit, 1_000_000_000) });
 
-  // The hot path runs on statements prepared once: building and compiling SQL per command cost
-  // a quarter of the server's CPU under load (see docs/PERFORMANCE.md).
+  // The append path runs on better-sqlite3's own statements, prepared once: drizzle's prepared
+  // queries still rebuild parameters and map rows on every call, which showed in the profile under
+  // load (see docs/PERFORMANCE.md). Table and column names are those of ./schema.ts; the store
+  // contract suite runs over this path.
+  const moveHead = raw.prepare<[number, string, number]>(
+    'UPDATE sessions SET head_seq = ? WHERE id = ? AND head_seq = ?',
+  );
+  const selectHead = raw.prepare<[string], { head_seq: number }>(
+    'SELECT head_seq FROM sessions WHERE id = ?',
+  );
+  const insertEvent = raw.prepare<[string, number, string, string, string | null, string, number]>(
+    'INSERT INTO events (session_id, seq, type, actor_id, command_id, payload, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const upsertSnapshot = raw.prepare<[string, number, string]>(
+    'INSERT INTO snapshots (session_id, seq, state) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, state = excluded.state',
+  );
   const placeholder = (name: string) => sql.placeholder(name);
-  const selectHead = db
-    .select({ headSeq: sessions.headSeq })
-    .from(sessions)
-    .where(eq(sessions.id, placeholder('sessionId')))
-    .prepare();
-  const insertEvent = db
-    .insert(events)
-    .values({
-      sessionId: placeholder('sessionId'),
-      seq: placeholder('seq'),
-      type: placeholder('type'),
-      actorId: placeholder('actorId'),
-      commandId: placeholder('commandId'),
-      payload: placeholder('payload'),
-      at: placeholder('at'),
-    })
-    .prepare();
-  const updateHead = db
-    .update(sessions)
-    .set({ headSeq: sql`${placeholder('seq')}` })
-    .where(eq(sessions.id, placeholder('sessionId')))
-    .prepare();
-  const upsertSnapshot = db
-    .insert(snapshots)
-    .values({
-      sessionId: placeholder('sessionId'),
-      seq: placeholder('seq'),
-      state: placeholder('state'),
-    })
-    .onConflictDoUpdate({
-      target: snapshots.sessionId,
-      set: { seq: sql`excluded.seq`, state: sql`excluded.state` },
-    })
-    .prepare();
   const selectEventsSince = db
     .select()
     .from(events)
@@ -89,26 +70,27 @@ export function createSqliteSessionStore(
       entries: readonly LogEntry[],
       snapshot?: SessionState,
     ): AppendResult => {
-      const session = selectHead.get({ sessionId });
-      if (!session) return { ok: false, reason: 'notFound', headSeq: 0 };
-      if (session.headSeq !== expectedSeq)
-        return { ok: false, reason: 'conflict', headSeq: session.headSeq };
+      // Moving the head only from where the caller saw it is the check and the claim at once.
+      const lastSeq = expectedSeq + entries.length;
+      if (moveHead.run(lastSeq, sessionId, expectedSeq).changes === 0) {
+        const session = selectHead.get(sessionId);
+        if (!session) return { ok: false, reason: 'notFound', headSeq: 0 };
+        return { ok: false, reason: 'conflict', headSeq: session.head_seq };
+      }
       let seq = expectedSeq;
       for (const entry of entries) {
         seq += 1;
-        insertEvent.run({
+        insertEvent.run(
           sessionId,
           seq,
-          type: entry.event.type,
-          actorId: entry.actorId,
-          commandId: entry.commandId,
-          payload: codec.encode(JSON.stringify(entry.event)),
-          at: entry.at,
-        });
+          entry.event.type,
+          entry.actorId,
+          entry.commandId,
+          codec.encode(JSON.stringify(entry.event)),
+          entry.at,
+        );
       }
-      updateHead.run({ sessionId, seq });
-      if (snapshot)
-        upsertSnapshot.run({ sessionId, seq, state: codec.encode(JSON.stringify(snapshot)) });
+      if (snapshot) upsertSnapshot.run(sessionId, seq, codec.encode(JSON.stringify(snapshot)));
       return { ok: true, seq };
     },
   );
