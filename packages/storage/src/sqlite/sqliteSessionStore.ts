@@ -14,6 +14,7 @@ import type {
   SessionStore,
   StoredEvent,
 } from '../sessionStore.ts';
+import { groupCommit } from './groupCommit.ts';
 import { openSqlite, type SqliteOptions } from './openSqlite.ts';
 import {
   credentials,
@@ -104,12 +105,11 @@ export function createSqliteSessionStore(
       )
       .get()?.id ?? null;
 
-  const appendNow = (
-    sessionId: string,
-    expectedSeq: number,
-    entries: readonly LogEntry[],
-    snapshot?: SessionState,
-  ): AppendResult => appendTransaction.immediate(sessionId, expectedSeq, entries, snapshot);
+  // Appends of one turn of the event loop share a commit (see ./groupCommit.ts).
+  const appends = groupCommit(
+    raw.transaction((work: () => void) => work()).immediate,
+    appendTransaction,
+  );
 
   return {
     async createSession({
@@ -232,8 +232,8 @@ export function createSqliteSessionStore(
       return { state, seq: tail.at(-1)?.seq ?? snapshot.seq };
     },
 
-    async append(sessionId, expectedSeq, entries, snapshot) {
-      return appendNow(sessionId, expectedSeq, entries, snapshot);
+    append(sessionId, expectedSeq, entries, snapshot) {
+      return appends.run(sessionId, expectedSeq, entries, snapshot);
     },
 
     async eventsSince(sessionId, afterSeq, limit): Promise<StoredEvent[]> {
@@ -272,7 +272,9 @@ export function createSqliteSessionStore(
     },
 
     async close() {
-      if (raw.open) raw.close();
+      if (!raw.open) return;
+      appends.flush();
+      raw.close();
     },
   };
 }
