@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import * as schema from './schema.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -21,6 +22,8 @@ export interface SqliteOptions {
 export interface SqliteDatabase {
   readonly db: BetterSQLite3Database<typeof schema>;
   readonly raw: Database.Database;
+  /** Closes the connection after the last checkpoint. */
+  readonly close: () => Promise<void>;
 }
 
 export const SQLITE_MIGRATIONS_DIR = join(
@@ -38,5 +41,15 @@ export function openSqlite(options: SqliteOptions): SqliteDatabase {
   raw.pragma('busy_timeout = 5000');
   const db = drizzle(raw, { schema });
   migrate(db, { migrationsFolder: SQLITE_MIGRATIONS_DIR });
-  return { db, raw };
+  // A database in memory has no WAL to checkpoint.
+  const checkpointer: Checkpointer | null =
+    options.file === ':memory:' ? null : startCheckpointer(raw, options.file);
+  return {
+    db,
+    raw,
+    close: async () => {
+      await checkpointer?.close();
+      if (raw.open) raw.close();
+    },
+  };
 }

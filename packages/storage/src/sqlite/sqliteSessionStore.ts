@@ -30,7 +30,7 @@ import {
 export function createSqliteSessionStore(
   options: SqliteOptions & { codec?: PayloadCodec },
 ): SessionStore {
-  const { db, raw } = openSqlite(options);
+  const { db, raw, close } = openSqlite(options);
   const codec = options.codec ?? PLAIN_CODEC;
 
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
@@ -274,7 +274,7 @@ export function createSqliteSessionStore(
     async close() {
       if (!raw.open) return;
       appends.flush();
-      raw.close();
+      await close();
     },
   };
 }
