@@ -63,6 +63,7 @@ export {
 } from './session.ts';
 export type { RebalanceProposal, SessionClock } from './sessionClock.ts';
 export { proposeRebalance, REBALANCE_MIN_STAGE_MS, sessionClock } from './sessionClock.ts';
+export { withSharedStages } from './sharedStages.ts';
 export { Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
 export { CUSTOM_STAGE_GUIDANCE, STAGE_CATALOGUE } from './stageCatalogue.ts';
 export { sessionSummary } from './summary.ts';

@@ -8,6 +8,7 @@ import {
   type SessionState,
   viewFor,
   visibleEvent,
+  withSharedStages,
 } from '@cercle/domain';
 import {
   CloseCode,
@@ -187,7 +188,7 @@ export class Room {
   async #reload(): Promise<void> {
     const loaded = await this.store.load(this.sessionId);
     if (!loaded) throw new Error(`session ${this.sessionId} vanished`);
-    this.#state = loaded.state;
+    this.#state = withSharedStages(loaded.state);
     this.#seq = loaded.seq;
     for (const connection of this.#connections)
       connection.close(CloseCode.serviceRestart, 'session reloaded');

@@ -1,4 +1,4 @@
-import { isPublicEvent } from '@cercle/domain';
+import { isPublicEvent, withSharedStages } from '@cercle/domain';
 import type { SessionStore, StoredEvent } from '@cercle/storage';
 import type { CommitNotice, Fanout } from '../cluster/fanout.ts';
 import { SOLO_FANOUT } from '../cluster/fanout.ts';
@@ -50,8 +50,14 @@ export class Rooms {
     if (!room) {
       room = this.store.load(sessionId).then(async (loaded) => {
         if (!loaded) return null;
-        const fresh = new Room(sessionId, loaded, this.store, this.now, (id, committed) =>
-          this.#announce(id, committed),
+        // A thousand live sessions share their template's stages rather than hold a copy each.
+        const state = withSharedStages(loaded.state);
+        const fresh = new Room(
+          sessionId,
+          { ...loaded, state },
+          this.store,
+          this.now,
+          (id, committed) => this.#announce(id, committed),
         );
         await fresh.rememberRecentCommands();
         if (this.isShared) {
