@@ -33,11 +33,18 @@ export interface SessionPanelProps {
 export const CUE_PULSE_MS = 4000;
 
 // The method's cards come after the stage and timer: loading them apart keeps first paint fast.
-const StageContent = lazy(
-  withPageMessages(() =>
-    import('./content/StageContent.tsx').then((module) => ({ default: module.StageContent })),
-  ),
+const loadStageContent = withPageMessages(() =>
+  import('./content/StageContent.tsx').then((module) => ({ default: module.StageContent })),
 );
+const StageContent = lazy(loadStageContent);
+
+/**
+ * Fetches the cards while the socket is still greeting, rather than once the stage is on screen:
+ * their code is then run in time the panel spends waiting, not between the stage and its paint.
+ */
+export function preloadStageContent(): void {
+  void loadStageContent().catch(() => undefined);
+}
 // Shown once a session is over and the next one opened: rare, so it loads apart too.
 const NextSessionBanner = lazy(
   withPageMessages(() =>

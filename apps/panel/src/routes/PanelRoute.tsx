@@ -1,6 +1,6 @@
-import { lazy, type ReactNode, Suspense, useCallback } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { SessionPanel } from '../panel/SessionPanel.tsx';
+import { preloadStageContent, SessionPanel } from '../panel/SessionPanel.tsx';
 import { useSync, useTick } from '../sync/useSync.ts';
 
 // The read-from-afar view opens only on a meeting's shared screen.
@@ -26,6 +26,9 @@ export function PanelRoute({
   const { t } = useI18n();
   const { client, snapshot } = useSync(sessionId, token);
   useTick(TIMER_REFRESH_MS);
+  useEffect(() => {
+    if (variant === 'panel') preloadStageContent();
+  }, [variant]);
   const send = useCallback(
     (command: Parameters<typeof client.send>[0]) => void client.send(command),
     [client],
