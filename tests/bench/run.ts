@@ -447,9 +447,9 @@ async function main() {
         : Math.floor((filesLimit - FILES_MARGIN) / options.panels / 100) * 100;
     for (let step = 500; step <= 4000; step += 500) {
       const sessions = Math.min(step, fits);
-      if (sessions <= (ramp.at(-1)?.sessions ?? 0)) break;
       if (sessions < step)
         rampStop = `${step} sessions not tried: a process may open ${filesLimit} files here (ulimit -n) and ${step} × ${options.panels} panels need ${step * options.panels} sockets in the server and as many in the generator; ${sessions} is the most that fits`;
+      if (sessions <= (ramp.at(-1)?.sessions ?? 0)) break;
       const round = await cercleRound(
         `ramp ${sessions}`,
         { ...options, durationS: 15 },
