@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { type DataKey, parseDataKeys } from '@cercle/storage';
 import { z } from 'zod';
 
+export const DEFAULT_ZOOM_OAUTH_URL = 'https://zoom.us';
+export const DEFAULT_ZOOM_API_URL = 'https://api.zoom.us';
+
 const DEFAULT_PANEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../panel/dist');
 
 const envSchema = z.object({
@@ -16,9 +19,14 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   ZOOM_CLIENT_ID: z.string().min(1).optional(),
   ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Zoom's OAuth server (authorize, token) and REST API; tests point them at a stand-in. */
+  ZOOM_OAUTH_URL: z.string().url().default(DEFAULT_ZOOM_OAUTH_URL),
+  ZOOM_API_URL: z.string().url().default(DEFAULT_ZOOM_API_URL),
   TEAMS_APP_ID: z.string().min(1).optional(),
   TEAMS_CLIENT_ID: z.string().min(1).optional(),
   TEAMS_TENANT_IDS: z.string().optional(),
+  /** Where Microsoft's token signing keys are read; a local identity provider in tests. */
+  TEAMS_JWKS_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   /** Sessions and joins one address may create a minute; raise it for load tests. */
   CREATIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
@@ -57,9 +65,20 @@ export interface Config {
   readonly panelDir: string;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Null until both Zoom variables are set: the Zoom routes then explain what is missing. */
-  readonly zoom: { readonly clientId: string; readonly clientSecret: string } | null;
+  readonly zoom: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    /** Zoom's OAuth server, without a trailing slash; `DEFAULT_ZOOM_OAUTH_URL` when absent. */
+    readonly oauthUrl?: string;
+    /** Zoom's REST API, without a trailing slash; `DEFAULT_ZOOM_API_URL` when absent. */
+    readonly apiUrl?: string;
+  } | null;
   /** Teams SSO is on when a client id is set; tenants listed restrict who may sign in. */
-  readonly teams: { readonly clientId: string | null; readonly tenantIds: readonly string[] };
+  readonly teams: {
+    readonly clientId: string | null;
+    readonly tenantIds: readonly string[];
+    readonly jwksUrl?: string;
+  };
   /** Browser origins allowed to open the WebSocket: PUBLIC_URL's, plus any listed. */
   readonly allowedOrigins: readonly string[];
   readonly creationsPerMinute: number;
@@ -99,7 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     zoom:
       e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET
-        ? { clientId: e.ZOOM_CLIENT_ID, clientSecret: e.ZOOM_CLIENT_SECRET }
+        ? {
+            clientId: e.ZOOM_CLIENT_ID,
+            clientSecret: e.ZOOM_CLIENT_SECRET,
+            oauthUrl: e.ZOOM_OAUTH_URL.replace(/\/+$/, ''),
+            apiUrl: e.ZOOM_API_URL.replace(/\/+$/, ''),
+          }
         : null,
     creationsPerMinute: e.CREATIONS_PER_MINUTE,
     connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
@@ -123,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .split(',')
         .map((id) => id.trim())
         .filter(Boolean),
+      ...(e.TEAMS_JWKS_URL ? { jwksUrl: e.TEAMS_JWKS_URL } : {}),
     },
   };
 }

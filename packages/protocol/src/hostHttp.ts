@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { groupNameSchema, idSchema } from './domainSchemas.ts';
+import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
 import { tokenSchema } from './messages.ts';
 
 /**
@@ -37,6 +37,34 @@ export const zoomSetupRequestSchema = z.object({
 });
 export type ZoomSetupRequest = z.infer<typeof zoomSetupRequestSchema>;
 
+/**
+ * Zoom's encrypted app context, as the SDK's `getAppContext()` returns it: the same base64 string
+ * as the Home URL's `x-zoom-app-context` header. Bounded like the server's decoder bounds it.
+ */
+export const zoomAppContextSchema = z
+  .string()
+  .min(1)
+  .max(64 * 1024)
+  .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'not an app context');
+
+/** POST /api/zoom/ticket: a fresh ticket without reloading the page (breakout room, expiry). */
+export const zoomTicketRequestSchema = z.object({ context: zoomAppContextSchema });
+export type ZoomTicketRequest = z.infer<typeof zoomTicketRequestSchema>;
+
+/** A Zoom meeting or breakout room UUID: base64 with `/`, `+` and `=`, bounded. */
+const zoomMeetingIdSchema = z.string().min(1).max(512);
+
+export const zoomTicketResponseSchema = z.object({
+  ticket: tokenSchema,
+  /** Hosts and co-hosts may set up the session when nobody has. */
+  canSetUp: z.boolean(),
+  /** The breakout room's UUID inside one, otherwise the meeting's: the session it belongs to. */
+  meetingId: zoomMeetingIdSchema,
+  /** Inside a breakout room, the meeting it belongs to; null in the meeting itself. */
+  parentMeetingId: zoomMeetingIdSchema.nullable(),
+});
+export type ZoomTicketResponse = z.infer<typeof zoomTicketResponseSchema>;
+
 export const hostEnterResponseSchema = z.object({
   sessionId: idSchema,
   personId: idSchema,
@@ -50,14 +78,59 @@ export type HostEnterResponse = z.infer<typeof hostEnterResponseSchema>;
 export const teamsSettingsResponseSchema = z.object({ sso: z.boolean() });
 export type TeamsSettingsResponse = z.infer<typeof teamsSettingsResponseSchema>;
 
+/** An Entra ID access token (a JWT): long, but bounded. */
+const ssoTokenSchema = z
+  .string()
+  .min(20)
+  .max(16_384)
+  .regex(/^[A-Za-z0-9._-]+$/, 'not a token');
+
+/**
+ * A Teams meeting as the tab's context names it: the meeting chat's thread id
+ * (`19:meeting_…@thread.v2`) or the meeting's own id. Printable, bounded, nothing else.
+ */
+export const teamsMeetingIdSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'not a meeting id');
+
 /** POST /api/teams/enter: a Teams user proves who they are with their SSO token. */
 export const teamsEnterRequestSchema = z.object({
+  /** The meeting the tab runs in: the server admits only into the session bound to it. */
+  meetingId: teamsMeetingIdSchema,
+  /** The session the tab points at: refused when it is not the meeting's. */
   sessionId: idSchema,
-  /** An Entra ID access token (a JWT): long, but bounded. */
-  ssoToken: z
-    .string()
-    .min(20)
-    .max(16_384)
-    .regex(/^[A-Za-z0-9._-]+$/, 'not a token'),
+  ssoToken: ssoTokenSchema,
 });
 export type TeamsEnterRequest = z.infer<typeof teamsEnterRequestSchema>;
+
+/** POST /api/teams/sessions: the tab's configuration page sets the meeting's session up. */
+export const teamsSetupRequestSchema = z.object({
+  meetingId: teamsMeetingIdSchema,
+  groupName: groupNameSchema,
+  facilitatorName: displayNameSchema,
+  templateKey: z.string().min(1).max(64),
+  /** With SSO, binds the organiser's Teams identity to the facilitator's seat. */
+  ssoToken: ssoTokenSchema.nullable(),
+});
+export type TeamsSetupRequest = z.infer<typeof teamsSetupRequestSchema>;
+
+export const teamsSetupResponseSchema = z.object({
+  sessionId: idSchema,
+  personId: idSchema,
+  /** The facilitator's credential on this device. */
+  token: tokenSchema,
+  /** What the tab saves: the participants' invitation and the stage capability, in the fragment. */
+  contentUrl: z.string().url(),
+  websiteUrl: z.string().url(),
+});
+export type TeamsSetupResponse = z.infer<typeof teamsSetupResponseSchema>;
+
+/** POST /api/sessions/:sessionId/stage-link: a read-only view of the session for a shared screen. */
+export const stageLinkResponseSchema = z.object({
+  /** Reads the session's public view and nothing else: no seat, no private text, no command. */
+  token: tokenSchema,
+  url: z.string().url(),
+});
+export type StageLinkResponse = z.infer<typeof stageLinkResponseSchema>;

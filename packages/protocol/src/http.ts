@@ -56,6 +56,10 @@ export const HttpErrorCode = {
   alreadySetUp: 'alreadySetUp',
   forbidden: 'forbidden',
   hostNotConfigured: 'hostNotConfigured',
+  /** The host's context (Zoom's app context) has expired: the panel asks its host for a new one. */
+  contextExpired: 'contextExpired',
+  /** The app was opened outside a meeting (Zoom's main client): there is no session to enter. */
+  notInMeeting: 'notInMeeting',
   internal: 'internal',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

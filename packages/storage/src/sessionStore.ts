@@ -1,7 +1,10 @@
 import type { SessionEvent, SessionState } from '@cercle/domain';
 
-/** How a credential was obtained; Zoom and Teams identities issue their own kinds. */
-export type CredentialKind = 'link' | 'zoom' | 'teams';
+/**
+ * How a credential was obtained; Zoom and Teams identities issue their own kinds. A `stage`
+ * credential is a capability to read one session's shared screen: it names no person.
+ */
+export type CredentialKind = 'link' | 'zoom' | 'teams' | 'stage';
 
 export interface Credential {
   readonly tokenHash: string;
@@ -62,6 +65,43 @@ export interface NewSession {
   readonly facilitatorIdentity?: Identity;
 }
 
+/** A session where a platform user has a person: what finds their groups again. */
+export interface IdentitySession {
+  readonly sessionId: string;
+  readonly personId: string;
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly createdAt: number;
+}
+
+/**
+ * An OAuth authorisation under way with a host platform, kept until the platform redirects the
+ * browser back: once, within minutes.
+ */
+export interface PendingOAuth {
+  /** SHA-256 of the `state` sent to the platform. */
+  readonly stateHash: string;
+  readonly provider: HostProvider;
+  /** The PKCE code verifier, sealed by the caller. */
+  readonly verifier: string;
+  /** SHA-256 of the secret the starting browser keeps: the redirect must come back to it. */
+  readonly browserHash: string;
+  readonly expiresAt: number;
+}
+
+/** What a platform granted Cercle for one of its users. Tokens arrive sealed by the caller. */
+export interface HostGrant {
+  readonly provider: HostProvider;
+  /** The user's stable id on that platform. */
+  readonly subject: string;
+  readonly accessToken: string;
+  readonly refreshToken: string | null;
+  readonly scope: string;
+  /** When the access token expires, milliseconds since the epoch. */
+  readonly expiresAt: number;
+  readonly updatedAt: number;
+}
+
 export interface Group {
   readonly id: string;
   readonly name: string;
@@ -94,6 +134,19 @@ export interface SessionStore {
   findIdentity(sessionId: string, provider: HostProvider, subject: string): Promise<string | null>;
   /** Records who a platform user is in a session; false if they already had a person. */
   linkIdentity(sessionId: string, identity: Identity): Promise<boolean>;
+  /** The sessions where a platform user has a person, newest first, at most `limit`. */
+  identitySessions(
+    provider: HostProvider,
+    subject: string,
+    limit: number,
+  ): Promise<IdentitySession[]>;
+  /** Keeps an authorisation under way; those whose time has passed are dropped meanwhile. */
+  savePendingOAuth(pending: PendingOAuth, now: number): Promise<void>;
+  /** Removes and returns the authorisation of a state: once, and only before it expires. */
+  takePendingOAuth(stateHash: string, now: number): Promise<PendingOAuth | null>;
+  /** Records a user's grant, replacing the one they had. */
+  saveHostGrant(grant: HostGrant): Promise<void>;
+  findHostGrant(provider: HostProvider, subject: string): Promise<HostGrant | null>;
   /** The latest snapshot with every later event applied, or null for an unknown session. */
   load(sessionId: string): Promise<LoadedSession | null>;
   /**

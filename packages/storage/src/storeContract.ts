@@ -243,6 +243,114 @@ export function describeSessionStoreContract(
       expect(await store.groupSessions('nope')).toEqual([]);
     });
 
+    it('finds the sessions where a platform user has a person, newest first, across groups', async () => {
+      const { store } = await make();
+      const open = async (id: string, groupId: string, at: number, subject: string | null) => {
+        const state = createSession({
+          id,
+          groupId,
+          groupName: `Groupe ${groupId}`,
+          template: REMOTE_TWO_HOURS,
+          facilitator: { id: `fac-${id}`, displayName: 'Awa' },
+          now: at,
+        });
+        await store.createSession({
+          state,
+          joinTokenHash: `j-${id}`,
+          facilitatorCredential: credential(id, `fac-${id}`, `h-${id}`),
+          ...(subject
+            ? { facilitatorIdentity: { provider: 'zoom', subject, personId: `fac-${id}` } }
+            : {}),
+        });
+      };
+      await open('is-1', 'ga', T0, 'zoom-awa');
+      await open('is-2', 'gb', T0 + 2000, 'zoom-awa');
+      await open('is-3', 'ga', T0 + 1000, 'zoom-bo');
+      await store.linkIdentity('is-3', {
+        provider: 'zoom',
+        subject: 'zoom-awa',
+        personId: 'p-awa',
+      });
+      await store.linkIdentity('is-3', { provider: 'teams', subject: 'zoom-awa', personId: 'x' });
+
+      expect(await store.identitySessions('zoom', 'zoom-awa', 10)).toEqual([
+        {
+          sessionId: 'is-2',
+          personId: 'fac-is-2',
+          groupId: 'gb',
+          groupName: 'Groupe gb',
+          createdAt: T0 + 2000,
+        },
+        {
+          sessionId: 'is-3',
+          personId: 'p-awa',
+          groupId: 'ga',
+          groupName: 'Groupe ga',
+          createdAt: T0 + 1000,
+        },
+        {
+          sessionId: 'is-1',
+          personId: 'fac-is-1',
+          groupId: 'ga',
+          groupName: 'Groupe ga',
+          createdAt: T0,
+        },
+      ]);
+      expect((await store.identitySessions('zoom', 'zoom-awa', 1)).map((s) => s.sessionId)).toEqual(
+        ['is-2'],
+      );
+      expect(await store.identitySessions('zoom', 'nobody', 10)).toEqual([]);
+    });
+
+    it('gives a pending OAuth authorisation back once, and only before it expires', async () => {
+      const { store } = await make();
+      const pending = (stateHash: string, expiresAt: number) =>
+        ({
+          stateHash,
+          provider: 'zoom',
+          verifier: `sealed-${stateHash}`,
+          browserHash: `browser-${stateHash}`,
+          expiresAt,
+        }) as const;
+      await store.savePendingOAuth(pending('s1', T0 + 600_000), T0);
+      await store.savePendingOAuth(pending('s2', T0 + 1000), T0);
+      expect(await store.takePendingOAuth('s1', T0 + 1)).toEqual(pending('s1', T0 + 600_000));
+      expect(await store.takePendingOAuth('s1', T0 + 2)).toBeNull();
+      expect(await store.takePendingOAuth('s2', T0 + 1000)).toBeNull();
+      expect(await store.takePendingOAuth('unknown', T0)).toBeNull();
+      // Saving drops what has expired, so abandoned authorisations do not pile up.
+      await store.savePendingOAuth(pending('s3', T0 + 5000), T0);
+      await store.savePendingOAuth(pending('s4', T0 + 600_000), T0 + 5000);
+      expect(await store.takePendingOAuth('s3', T0)).toBeNull();
+      expect(await store.takePendingOAuth('s4', T0 + 5001)).not.toBeNull();
+    });
+
+    it('keeps one grant per platform user, replaced when they authorise again', async () => {
+      const { store } = await make();
+      const grant = {
+        provider: 'zoom',
+        subject: 'zoom-awa',
+        accessToken: 'sealed-access-1',
+        refreshToken: 'sealed-refresh-1',
+        scope: 'zoomapp:inmeeting',
+        expiresAt: T0 + 3_600_000,
+        updatedAt: T0,
+      } as const;
+      await store.saveHostGrant(grant);
+      expect(await store.findHostGrant('zoom', 'zoom-awa')).toEqual(grant);
+      const renewed = {
+        ...grant,
+        accessToken: 'sealed-access-2',
+        refreshToken: null,
+        expiresAt: T0 + 7_200_000,
+        updatedAt: T0 + 3_600_000,
+      };
+      await store.saveHostGrant(renewed);
+      expect(await store.findHostGrant('zoom', 'zoom-awa')).toEqual(renewed);
+      expect(await store.findHostGrant('teams', 'zoom-awa')).toBeNull();
+      expect(await store.findHostGrant('zoom', 'zoom-bo')).toBeNull();
+    });
+
     it('compacts a log into its snapshot so erased text is gone from storage', async () => {
       const { store } = await make();
       let state = await seed(store, 'c1', 'jc', 'hc');

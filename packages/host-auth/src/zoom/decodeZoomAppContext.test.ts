@@ -42,6 +42,7 @@ describe('decodeZoomAppContext', () => {
     expect(result).toEqual({
       ok: true,
       context: {
+        surface: 'meeting',
         meetingUuid: 'meeting-uuid-1==',
         userId: 'zoom-user-1',
         role: ZoomRole.host,
@@ -55,7 +56,55 @@ describe('decodeZoomAppContext', () => {
   it('reports the breakout room meeting UUID when there is one', () => {
     const result = decodeZoomAppContext(header({ bmid: 'breakout-uuid' }), OPTIONS);
 
-    expect(result.ok && result.context.breakoutMeetingUuid).toBe('breakout-uuid');
+    expect(result).toMatchObject({
+      ok: true,
+      context: { meetingUuid: 'meeting-uuid-1==', breakoutMeetingUuid: 'breakout-uuid' },
+    });
+  });
+
+  it('recognises the main client, where Zoom sends typ "panel" and no meeting', () => {
+    const result = decodeZoomAppContext(
+      header({ typ: 'panel', mid: undefined, attendrole: undefined }),
+      OPTIONS,
+    );
+
+    expect(result).toEqual({
+      ok: true,
+      context: {
+        surface: 'mainClient',
+        userId: 'zoom-user-1',
+        typ: 'panel',
+        expiresAt: NOW + 120_000,
+      },
+    });
+  });
+
+  it.each([
+    ['a meeting', 'meeting'],
+    ['a webinar', 'webinar'],
+    ['a chat', 'chat'],
+  ])('still refuses %s context without a meeting UUID', (_, typ) => {
+    expect(decodeZoomAppContext(header({ typ, mid: undefined }), OPTIONS)).toEqual({
+      ok: false,
+      error: 'invalidPayload',
+    });
+  });
+
+  it('checks a main client context like any other: expiry, audience, secret', () => {
+    const panel = { typ: 'panel', mid: undefined };
+
+    expect(decodeZoomAppContext(header({ ...panel, exp: NOW }), OPTIONS)).toEqual({
+      ok: false,
+      error: 'expired',
+    });
+    expect(decodeZoomAppContext(header({ ...panel, aud: 'other' }), OPTIONS)).toEqual({
+      ok: false,
+      error: 'wrongAudience',
+    });
+    expect(decodeZoomAppContext(header(panel, 'another-secret'), OPTIONS)).toEqual({
+      ok: false,
+      error: 'tampered',
+    });
   });
 
   it('accepts the URL-safe base64 alphabet', () => {
@@ -195,7 +244,8 @@ describe('decodeZoomAppContext', () => {
   it('normalises the role from the attendrole claim', () => {
     const roleOf = (attendrole: string) => {
       const result = decodeZoomAppContext(header({ attendrole }), OPTIONS);
-      return result.ok ? result.context.role : result.error;
+      if (!result.ok) return result.error;
+      return result.context.surface === 'meeting' ? result.context.role : result.context.surface;
     };
 
     expect(roleOf('co-host')).toBe(ZoomRole.coHost);

@@ -28,18 +28,40 @@ export const ZoomContextError = {
 } as const;
 export type ZoomContextError = (typeof ZoomContextError)[keyof typeof ZoomContextError];
 
+/**
+ * Where the app was opened, from the context's `typ`: Zoom documents `meeting`, `webinar` and
+ * `panel` (its main client, outside any meeting, with no meeting id), and `chat` for chat apps.
+ */
+export const ZoomSurface = {
+  meeting: 'meeting',
+  mainClient: 'mainClient',
+} as const;
+export type ZoomSurface = (typeof ZoomSurface)[keyof typeof ZoomSurface];
+
+/** Zoom's `typ` for the main client's app panel, opened outside any meeting. */
+export const ZOOM_MAIN_CLIENT_TYP = 'panel';
+
 /** What the server may trust about the person who opened the app, once the header checks out. */
-export interface ZoomAppContext {
-  readonly meetingUuid: string;
-  /** Absent for guests (people not signed in to Zoom). */
-  readonly userId: string | null;
-  readonly role: ZoomRole;
-  readonly breakoutMeetingUuid: string | null;
-  /** Running context, e.g. `inMeeting`. */
-  readonly typ: string;
-  /** Milliseconds since the epoch. */
-  readonly expiresAt: number;
-}
+export type ZoomAppContext =
+  | {
+      readonly surface: typeof ZoomSurface.meeting;
+      /** The meeting's UUID; in a breakout room, the meeting the room belongs to. */
+      readonly meetingUuid: string;
+      /** Absent for guests (people not signed in to Zoom). */
+      readonly userId: string | null;
+      readonly role: ZoomRole;
+      readonly breakoutMeetingUuid: string | null;
+      /** Zoom's `typ`, e.g. `meeting` or `webinar`. */
+      readonly typ: string;
+      /** Milliseconds since the epoch. */
+      readonly expiresAt: number;
+    }
+  | {
+      readonly surface: typeof ZoomSurface.mainClient;
+      readonly userId: string | null;
+      readonly typ: string;
+      readonly expiresAt: number;
+    };
 
 export type DecodeZoomAppContextResult =
   | { readonly ok: true; readonly context: ZoomAppContext }
@@ -173,7 +195,11 @@ function validate(
   const claims = payload as Record<string, unknown>;
 
   const { mid, typ, exp, uid, bmid } = claims;
-  if (!isNonEmptyString(mid) || !isNonEmptyString(typ) || !Number.isFinite(exp)) {
+  if (!isNonEmptyString(typ) || !Number.isFinite(exp)) {
+    return fail(ZoomContextError.invalidPayload);
+  }
+  // Only the main client's panel comes without a meeting; any other context must name one.
+  if (!isNonEmptyString(mid) && typ !== ZOOM_MAIN_CLIENT_TYP) {
     return fail(ZoomContextError.invalidPayload);
   }
   // Guests have no uid; an empty or null one is read the same way rather than refused.
@@ -186,11 +212,15 @@ function validate(
   const expiresAt = exp as number;
   if (options.now >= expiresAt) return fail(ZoomContextError.expired);
 
+  const userId = isNonEmptyString(uid) ? uid : null;
+  if (!isNonEmptyString(mid))
+    return { ok: true, context: { surface: ZoomSurface.mainClient, userId, typ, expiresAt } };
   return {
     ok: true,
     context: {
+      surface: ZoomSurface.meeting,
       meetingUuid: mid,
-      userId: isNonEmptyString(uid) ? uid : null,
+      userId,
       role: normaliseZoomRole(claims.attendrole),
       breakoutMeetingUuid: isNonEmptyString(bmid) ? bmid : null,
       typ,

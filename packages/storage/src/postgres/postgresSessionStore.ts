@@ -1,9 +1,10 @@
 import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
-import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
   CredentialKind,
+  HostProvider,
   LoadedSession,
   SessionStore,
   StoredEvent,
@@ -13,7 +14,9 @@ import {
   credentials,
   events,
   groups,
+  hostGrants,
   identities,
+  pendingOAuth,
   sessionLinks,
   sessions,
   snapshots,
@@ -165,6 +168,54 @@ export async function createPostgresSessionStore(
         .onConflictDoNothing()
         .returning({ personId: identities.personId });
       return inserted.length > 0;
+    },
+
+    async identitySessions(provider, subject, limit) {
+      return db
+        .select({
+          sessionId: sessions.id,
+          personId: identities.personId,
+          groupId: sql<string>`coalesce(${sessions.groupId}, ${sessions.id})`,
+          groupName: sessions.groupName,
+          createdAt: sessions.createdAt,
+        })
+        .from(identities)
+        .innerJoin(sessions, eq(sessions.id, identities.sessionId))
+        .where(and(eq(identities.provider, provider), eq(identities.subject, subject)))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(limit);
+    },
+
+    async savePendingOAuth(pending, now) {
+      await db.transaction(async (tx) => {
+        await tx.delete(pendingOAuth).where(lte(pendingOAuth.expiresAt, now));
+        await tx.insert(pendingOAuth).values(pending);
+      });
+    },
+
+    async takePendingOAuth(stateHash, now) {
+      // Deleting is the claim: of two requests with one state, only one gets the row back.
+      const [row] = await db
+        .delete(pendingOAuth)
+        .where(eq(pendingOAuth.stateHash, stateHash))
+        .returning();
+      return row && row.expiresAt > now ? { ...row, provider: row.provider as HostProvider } : null;
+    },
+
+    async saveHostGrant(grant) {
+      const { provider, subject, ...rest } = grant;
+      await db
+        .insert(hostGrants)
+        .values(grant)
+        .onConflictDoUpdate({ target: [hostGrants.provider, hostGrants.subject], set: rest });
+    },
+
+    async findHostGrant(provider, subject) {
+      const [row] = await db
+        .select()
+        .from(hostGrants)
+        .where(and(eq(hostGrants.provider, provider), eq(hostGrants.subject, subject)));
+      return row ? { ...row, provider: row.provider as HostProvider } : null;
     },
 
     async load(sessionId): Promise<LoadedSession | null> {

@@ -94,5 +94,38 @@ export const identities = pgTable(
     subject: text('subject').notNull(),
     personId: text('person_id').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.sessionId, table.provider, table.subject] })],
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.provider, table.subject] }),
+    // Finds a platform user's sessions across groups (the Zoom main client's page).
+    index('identities_subject').on(table.provider, table.subject),
+  ],
+);
+
+/** An OAuth authorisation under way: the platform redirects back with its state once, soon. */
+export const pendingOAuth = pgTable(
+  'pending_oauth',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    provider: text('provider').notNull(),
+    /** The PKCE verifier, sealed by the server. */
+    verifier: text('verifier').notNull(),
+    browserHash: text('browser_hash').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (table) => [index('pending_oauth_expiry').on(table.expiresAt)],
+);
+
+/** What a host platform granted Cercle for one of its users; the tokens are sealed. */
+export const hostGrants = pgTable(
+  'host_grants',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    accessToken: text('access_token').notNull(),
+    refreshToken: text('refresh_token'),
+    scope: text('scope').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.subject] })],
 );

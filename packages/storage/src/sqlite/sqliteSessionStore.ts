@@ -1,16 +1,18 @@
 import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
-import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
   Credential,
   CredentialKind,
   ExternalLink,
+  HostGrant,
   HostProvider,
   Identity,
   LoadedSession,
   LogEntry,
   NewSession,
+  PendingOAuth,
   SessionStore,
   StoredEvent,
 } from '../sessionStore.ts';
@@ -20,7 +22,9 @@ import {
   credentials,
   events,
   groups,
+  hostGrants,
   identities,
+  pendingOAuth,
   sessionLinks,
   sessions,
   snapshots,
@@ -219,6 +223,57 @@ export function createSqliteSessionStore(
         .onConflictDoNothing()
         .run();
       return result.changes > 0;
+    },
+
+    async identitySessions(provider, subject, limit) {
+      return db
+        .select({
+          sessionId: sessions.id,
+          personId: identities.personId,
+          // Nullable only for rows older than groups, which 0002_groups filled.
+          groupId: sql<string>`coalesce(${sessions.groupId}, ${sessions.id})`,
+          groupName: sessions.groupName,
+          createdAt: sessions.createdAt,
+        })
+        .from(identities)
+        .innerJoin(sessions, eq(sessions.id, identities.sessionId))
+        .where(and(eq(identities.provider, provider), eq(identities.subject, subject)))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(limit)
+        .all();
+    },
+
+    async savePendingOAuth(pending: PendingOAuth, now: number) {
+      db.transaction((tx) => {
+        tx.delete(pendingOAuth).where(lte(pendingOAuth.expiresAt, now)).run();
+        tx.insert(pendingOAuth).values(pending).run();
+      });
+    },
+
+    async takePendingOAuth(stateHash, now) {
+      const row = db
+        .delete(pendingOAuth)
+        .where(eq(pendingOAuth.stateHash, stateHash))
+        .returning()
+        .get();
+      return row && row.expiresAt > now ? { ...row, provider: row.provider as HostProvider } : null;
+    },
+
+    async saveHostGrant(grant: HostGrant) {
+      const { provider, subject, ...rest } = grant;
+      db.insert(hostGrants)
+        .values(grant)
+        .onConflictDoUpdate({ target: [hostGrants.provider, hostGrants.subject], set: rest })
+        .run();
+    },
+
+    async findHostGrant(provider, subject) {
+      const row = db
+        .select()
+        .from(hostGrants)
+        .where(and(eq(hostGrants.provider, provider), eq(hostGrants.subject, subject)))
+        .get();
+      return row ? { ...row, provider: row.provider as HostProvider } : null;
     },
 
     async load(sessionId): Promise<LoadedSession | null> {

@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptZoomAppContext, makeZoomContextPayload } from '@cercle/host-auth/testing';
-import { type Boot, bootSchema, type HostEnterResponse } from '@cercle/protocol';
+import {
+  type Boot,
+  bootSchema,
+  type HostEnterResponse,
+  type ZoomTicketResponse,
+  zoomTicketResponseSchema,
+} from '@cercle/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestPanel } from '../../testing/testPanel.ts';
 import {
@@ -65,16 +71,29 @@ async function enter(ticket: string, screenName: string, knownToken: string | nu
   );
 }
 
-async function setUp(ticket: string, screenName = 'Awa (hôte)') {
+async function setUp(ticket: string, screenName = 'Awa (hôte)', groupName = 'Codev RH') {
   return postJson<HostEnterResponse & { error?: { code: string } }>(
     `${server.url}/api/zoom/sessions`,
     {
       ticket,
       screenName,
-      groupName: 'Codev RH',
+      groupName,
       templateKey: 'remote-2h',
     },
   );
+}
+
+async function freshTicket(context: string) {
+  return postJson<ZoomTicketResponse & { error?: { code: string } }>(
+    `${server.url}/api/zoom/ticket`,
+    { context },
+  );
+}
+
+/** The people of a session, as its facilitator's panel sees them. */
+async function roster(host: HostEnterResponse) {
+  const panel = await connect(host);
+  return panel.view?.people ?? [];
 }
 
 async function connect(entry: HostEnterResponse) {
@@ -183,5 +202,135 @@ describe('Zoom meeting sessions', () => {
     const forged = `${body}.${'A'.repeat(43)}`;
     expect((await setUp(forged)).status).toBe(401);
     expect((await enter(forged, 'X')).status).toBe(401);
+  });
+});
+
+describe('Zoom guest tickets', () => {
+  it('a replayed guest ticket admits one person, however often and however fast it is sent', async () => {
+    const host = await setUp((await home({ attendrole: 'host', uid: 'u-host' })).boot!.ticket);
+    const guest = (await home({ uid: undefined, attendrole: 'participant' })).boot!;
+
+    const first = await enter(guest.ticket, 'Invité 1');
+    const replays = [await enter(guest.ticket, 'Invité 2')];
+    replays.push(...(await Promise.all([3, 4, 5].map((n) => enter(guest.ticket, `Invité ${n}`)))));
+
+    expect(first.status).toBe(200);
+    for (const replay of replays) {
+      expect(replay.status).toBe(200);
+      expect(replay.body.personId).toBe(first.body.personId);
+    }
+    const people = await roster(host.body);
+    expect(people.map((p) => p.displayName).sort()).toEqual(['Awa (hôte)', 'Invité 1']);
+  });
+
+  it('five replays sent at once still admit one person', async () => {
+    const host = await setUp((await home({ attendrole: 'host', uid: 'u-host' })).boot!.ticket);
+    const guest = (await home({ uid: undefined, attendrole: 'participant' })).boot!;
+    const entries = await Promise.all([1, 2, 3, 4, 5].map((n) => enter(guest.ticket, `G${n}`)));
+    expect(new Set(entries.map((e) => e.body.personId)).size).toBe(1);
+    expect(await roster(host.body)).toHaveLength(2);
+  });
+
+  it('each guest who opens Cercle gets a ticket, and a seat, of their own', async () => {
+    const host = await setUp((await home({ attendrole: 'host', uid: 'u-host' })).boot!.ticket);
+    const one = await enter((await home({ uid: undefined })).boot!.ticket, 'Invité A');
+    const two = await enter((await home({ uid: undefined })).boot!.ticket, 'Invité B');
+    expect(one.body.personId).not.toBe(two.body.personId);
+    expect(await roster(host.body)).toHaveLength(3);
+  });
+});
+
+describe('Zoom main client (outside a meeting)', () => {
+  const mainClient = (uid: string | undefined) =>
+    home({ typ: 'panel', mid: undefined, attendrole: undefined, uid });
+
+  it('says where to open Cercle, with a 200 page and no panel', async () => {
+    const { response, html, boot } = await mainClient('u-nobody');
+    expect(response.status).toBe(200);
+    expect(boot).toBeNull();
+    expect(html).toContain('ouvrez-le depuis le bouton Applications d’une réunion Zoom');
+    expect(html).toContain('open it from the Apps button of a Zoom meeting');
+    expect(html.indexOf('ouvrez-le')).toBeLessThan(html.indexOf('open it from'));
+    expect(html).not.toContain('data-testid="groups"');
+    expect(response.headers.get('content-security-policy')).toBeTruthy();
+  });
+
+  it('lists, escaped, the groups the person facilitated, and says where their cycle opens', async () => {
+    const awaHost = () => home({ attendrole: 'host', uid: 'u-awa', mid: `m-${Math.random()}` });
+    await setUp((await awaHost()).boot!.ticket, 'Awa', '<b>Codev & RH</b>');
+    await setUp((await awaHost()).boot!.ticket, 'Awa', 'Codev DSI');
+    // Bo set up a meeting of his own, where Awa only attended.
+    const boSession = await setUp(
+      (await home({ attendrole: 'host', uid: 'u-bo', mid: 'm-bo' })).boot!.ticket,
+      'Bo',
+      'Cercle de Bo',
+    );
+    expect(boSession.status).toBe(201);
+    await enter((await home({ uid: 'u-awa', mid: 'm-bo' })).boot!.ticket, 'Awa');
+
+    const { response, html } = await mainClient('u-awa');
+    expect(response.status).toBe(200);
+    expect(html).toContain('&#60;b&#62;Codev &#38; RH&#60;/b&#62;');
+    expect(html).not.toContain('<b>Codev');
+    expect(html).toContain('Codev DSI</strong> : 1 séance');
+    expect(html.indexOf('Codev DSI')).toBeLessThan(html.indexOf('Codev &#38; RH'));
+    expect(html).not.toContain('Cercle de Bo');
+    expect(html).toContain('La page du cycle d’un groupe s’ouvre depuis le panneau');
+    expect((await mainClient('u-bo')).html).toContain('Cercle de Bo');
+    expect((await mainClient(undefined)).html).not.toContain('data-testid="groups"');
+  });
+
+  it('still refuses a main client context that does not check out', async () => {
+    expect(
+      (await home({ typ: 'panel', mid: undefined, exp: Date.now() - 1 })).response.status,
+    ).toBe(401);
+  });
+});
+
+describe('Fresh tickets without reloading (POST /api/zoom/ticket)', () => {
+  it('gives a ticket for the main meeting, the same as the Home URL gives', async () => {
+    const answer = await freshTicket(header({ attendrole: 'host', uid: 'u-awa' }));
+    expect(answer.status).toBe(200);
+    expect(zoomTicketResponseSchema.parse(answer.body)).toEqual({
+      ticket: expect.any(String),
+      canSetUp: true,
+      meetingId: 'meeting-uuid-1==',
+      parentMeetingId: null,
+    });
+    expect((await setUp(answer.body.ticket)).status).toBe(201);
+  });
+
+  it('inside a breakout room, names the room and the meeting it belongs to', async () => {
+    const host = await setUp((await home({ attendrole: 'host', uid: 'u-host' })).boot!.ticket);
+    const answer = await freshTicket(
+      header({ attendrole: 'participant', uid: 'u-bo', bmid: 'breakout-1==' }),
+    );
+    expect(answer.body).toMatchObject({
+      canSetUp: false,
+      meetingId: 'breakout-1==',
+      parentMeetingId: 'meeting-uuid-1==',
+    });
+    // The room's ticket leads to the room's session, not the main meeting's.
+    expect((await enter(answer.body.ticket, 'Bo')).body.error?.code).toBe('notSetUp');
+    expect(host.status).toBe(201);
+  });
+
+  it.each([
+    ['an expired context', () => header({ exp: Date.now() - 1000 }), 401, 'contextExpired'],
+    ['a forged context', () => header({}, 'another-secret'), 401, 'unauthorized'],
+    ['a context for another app', () => header({ aud: 'someone-else' }), 401, 'unauthorized'],
+    [
+      'a context from outside a meeting',
+      () => header({ typ: 'panel', mid: undefined }),
+      409,
+      'notInMeeting',
+    ],
+    ['no context', () => '', 400, 'invalidRequest'],
+    ['a context that is not base64', () => '%%%', 400, 'invalidRequest'],
+  ])('refuses %s', async (_label, context, status, code) => {
+    const answer = await freshTicket(context());
+    expect(answer.status).toBe(status);
+    expect(answer.body.error?.code).toBe(code);
+    expect(answer.body.ticket).toBeUndefined();
   });
 });

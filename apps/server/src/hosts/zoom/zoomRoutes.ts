@@ -1,9 +1,11 @@
-import { createSession, findTemplate } from '@cercle/domain';
-import { decodeZoomAppContext } from '@cercle/host-auth';
+import { createSession, findPerson, findTemplate } from '@cercle/domain';
+import { decodeZoomAppContext, type ZoomAppContext } from '@cercle/host-auth';
 import {
   type HostEnterResponse,
+  type ZoomTicketResponse,
   zoomEnterRequestSchema,
   zoomSetupRequestSchema,
+  zoomTicketRequestSchema,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -14,7 +16,10 @@ import type { Config } from '../../config.ts';
 import { messagePage, renderBootPage } from '../../http/bootPage.ts';
 import { sendError } from '../../http/httpError.ts';
 import { parse, sendAdmissionError } from '../../http/sessionRoutes.ts';
+import type { Room } from '../../rooms/room.ts';
 import type { Rooms } from '../../rooms/rooms.ts';
+import { type FacilitatedGroup, renderMainClientPage } from './mainClientPage.ts';
+import { registerZoomInstallRoute } from './zoomInstall.ts';
 import {
   canSetUpSession,
   signZoomTicket,
@@ -25,6 +30,12 @@ import {
 /** A meeting's length, generously: the panel enters again with a fresh ticket after that. */
 export const ZOOM_CREDENTIAL_TTL_MS = 12 * 60 * 60_000;
 const GUEST_NAME = 'Invité·e';
+/** How many of a person's latest sessions the main client's page looks through for their groups. */
+const MAIN_CLIENT_SESSIONS_SCANNED = 50;
+/** A Zoom context is a few hundred bytes; Zoom sets no limit, so neither does this route, much. */
+const ZOOM_TICKET_BODY_MAX_BYTES = 80 * 1024;
+
+type ZoomMeetingContext = Extract<ZoomAppContext, { surface: 'meeting' }>;
 
 export interface ZoomRoutesDeps {
   readonly config: Config;
@@ -60,6 +71,93 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
       'Zoom is not configured on this server (ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).',
     );
 
+  /** The panel's ticket for a verified meeting context, and what the panel needs beside it. */
+  function ticketFor(
+    context: ZoomMeetingContext,
+    clientSecret: string,
+    at: number,
+  ): ZoomTicketResponse {
+    // A breakout room is a group of its own: it gets its own session (see the server README).
+    const meetingId = context.breakoutMeetingUuid ?? context.meetingUuid;
+    const ticket = signZoomTicket(
+      {
+        id: newId(),
+        meetingId,
+        userId: context.userId,
+        role: context.role,
+        expiresAt: at + ZOOM_TICKET_TTL_MS,
+      },
+      clientSecret,
+    );
+    return {
+      ticket,
+      canSetUp: canSetUpSession(context.role),
+      meetingId,
+      parentMeetingId: context.breakoutMeetingUuid ? context.meetingUuid : null,
+    };
+  }
+
+  /**
+   * Who a guest (no Zoom id) is: the credential their device kept, or else the one person their
+   * ticket admitted. The ticket is claimed before the person joins, so a replayed ticket, even
+   * sent many times at once, finds that person instead of taking another seat.
+   */
+  async function enterGuest(
+    room: Room,
+    ticketId: string,
+    knownToken: string | null,
+    displayName: string,
+    at: number,
+  ): Promise<{ ok: true; personId: string; token: string | null } | { ok: false; reason: string }> {
+    const { sessionId } = room;
+    const subject = `ticket:${ticketId}`;
+    if (knownToken) {
+      const check = await verifyToken(store, sessionId, knownToken, at);
+      if (check.ok && findPerson(room.state, check.personId)) {
+        await store.linkIdentity(sessionId, {
+          provider: 'zoom',
+          subject,
+          personId: check.personId,
+        });
+        return { ok: true, personId: check.personId, token: null };
+      }
+    }
+    const claimed = newId();
+    const isClaimed = await store.linkIdentity(sessionId, {
+      provider: 'zoom',
+      subject,
+      personId: claimed,
+    });
+    const personId = isClaimed ? claimed : await store.findIdentity(sessionId, 'zoom', subject);
+    if (!personId) return { ok: false, reason: 'unknownTicket' };
+    if (findPerson(room.state, personId)) return { ok: true, personId, token: null };
+    // Claimed but not in the room yet: this request admits them, or a concurrent one just did.
+    const admission = await admitPerson(store, room, {
+      displayName,
+      kind: 'zoom',
+      now: at,
+      ttlMs: ZOOM_CREDENTIAL_TTL_MS,
+      personId,
+    });
+    if (admission.ok) return { ok: true, personId, token: admission.token };
+    if (findPerson(room.state, personId)) return { ok: true, personId, token: null };
+    return admission;
+  }
+
+  /** The groups a Zoom user facilitated a session of, newest first. */
+  async function facilitatedGroups(userId: string | null): Promise<FacilitatedGroup[]> {
+    if (!userId) return [];
+    const groups = new Map<string, { groupName: string; sessionCount: number }>();
+    for (const seat of await store.identitySessions('zoom', userId, MAIN_CLIENT_SESSIONS_SCANNED)) {
+      const loaded = await store.load(seat.sessionId);
+      if (!loaded || findPerson(loaded.state, seat.personId)?.role !== 'facilitator') continue;
+      const group = groups.get(seat.groupId);
+      if (group) group.sessionCount += 1;
+      else groups.set(seat.groupId, { groupName: loaded.state.groupName, sessionCount: 1 });
+    }
+    return [...groups].map(([groupId, g]) => ({ groupId, ...g }));
+  }
+
   app.get('/zoom/home', async (request, reply) => {
     if (!zoom)
       return reply
@@ -83,22 +181,13 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
       return reply.status(401).type('text/html; charset=utf-8').send(messagePage('Cercle', text));
     }
     const { context } = decoded;
-    // A breakout room is a group of its own: it gets its own session (see the server README).
-    const meetingId = context.breakoutMeetingUuid ?? context.meetingUuid;
-    const ticket = signZoomTicket(
-      {
-        meetingId,
-        userId: context.userId,
-        role: context.role,
-        expiresAt: now() + ZOOM_TICKET_TTL_MS,
-      },
-      zoom.clientSecret,
-    );
-    const page = await renderBootPage(config.panelDir, {
-      host: 'zoom',
-      ticket,
-      canSetUp: canSetUpSession(context.role),
-    });
+    if (context.surface === 'mainClient')
+      return reply
+        .header('Cache-Control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(renderMainClientPage(await facilitatedGroups(context.userId)));
+    const { ticket, canSetUp } = ticketFor(context, zoom.clientSecret, now());
+    const page = await renderBootPage(config.panelDir, { host: 'zoom', ticket, canSetUp });
     if (!page)
       return reply
         .status(503)
@@ -112,13 +201,31 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
     return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(page);
   });
 
-  app.get('/zoom/install', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(
-      messagePage('Cercle', {
-        fr: 'Cercle est installé. Ouvrez-le depuis le bouton Applications d’une réunion Zoom.',
-        en: 'Cercle is installed. Open it from the Apps button of a Zoom meeting.',
-      }),
-    ),
+  registerZoomInstallRoute(app, { config, store, now });
+
+  app.post(
+    '/api/zoom/ticket',
+    { bodyLimit: ZOOM_TICKET_BODY_MAX_BYTES },
+    async (request, reply) => {
+      if (!zoom) return notConfigured(reply);
+      const body = parse(zoomTicketRequestSchema, request.body, reply);
+      if (!body) return reply;
+      const at = now();
+      const decoded = decodeZoomAppContext(body.context, {
+        clientId: zoom.clientId,
+        clientSecret: zoom.clientSecret,
+        now: at,
+      });
+      if (!decoded.ok) {
+        request.log.warn({ reason: decoded.error }, 'zoom context refused');
+        return decoded.error === 'expired'
+          ? sendError(reply, 401, 'contextExpired', REFUSALS.expired!.en)
+          : sendError(reply, 401, 'unauthorized', REFUSALS.other!.en);
+      }
+      if (decoded.context.surface === 'mainClient')
+        return sendError(reply, 409, 'notInMeeting', 'Open Cercle from a Zoom meeting.');
+      return ticketFor(decoded.context, zoom.clientSecret, at);
+    },
   );
 
   app.post('/api/zoom/enter', async (request, reply) => {
@@ -158,27 +265,32 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
         expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
       } satisfies HostEnterResponse;
     };
-    if (ticket.userId) {
-      const known = await store.findIdentity(sessionId, 'zoom', ticket.userId);
-      if (known) return credential(known);
-    } else if (body.knownToken) {
-      // Guests have no Zoom id: the credential this device kept is what says who they are.
-      const check = await verifyToken(store, sessionId, body.knownToken, at);
-      if (check.ok) return credential(check.personId);
+    const displayName = cleanDisplayName(body.screenName, GUEST_NAME);
+    if (!ticket.userId) {
+      const guest = await enterGuest(room, ticket.id, body.knownToken, displayName, at);
+      if (!guest.ok) return sendAdmissionError(reply, guest.reason);
+      if (!guest.token) return credential(guest.personId);
+      return {
+        sessionId,
+        personId: guest.personId,
+        token: guest.token,
+        expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
+      } satisfies HostEnterResponse;
     }
+    const known = await store.findIdentity(sessionId, 'zoom', ticket.userId);
+    if (known) return credential(known);
     const admission = await admitPerson(store, room, {
-      displayName: cleanDisplayName(body.screenName, GUEST_NAME),
+      displayName,
       kind: 'zoom',
       now: at,
       ttlMs: ZOOM_CREDENTIAL_TTL_MS,
     });
     if (!admission.ok) return sendAdmissionError(reply, admission.reason);
-    if (ticket.userId)
-      await store.linkIdentity(sessionId, {
-        provider: 'zoom',
-        subject: ticket.userId,
-        personId: admission.personId,
-      });
+    await store.linkIdentity(sessionId, {
+      provider: 'zoom',
+      subject: ticket.userId,
+      personId: admission.personId,
+    });
     return {
       sessionId,
       personId: admission.personId,

@@ -6,6 +6,11 @@ export const ZOOM_TICKET_TTL_MS = 15 * 60_000;
 
 /** What the server verified about a person opening Cercle in a Zoom meeting. */
 export interface ZoomTicket {
+  /**
+   * Names this ticket: a guest's ticket is bound to the one person it first admits, so replaying
+   * it never takes another seat.
+   */
+  readonly id: string;
   /** The meeting, or the breakout room, this panel belongs to. */
   readonly meetingId: string;
   /** Null for guests, who are not signed in to Zoom. */
@@ -37,7 +42,13 @@ export function verifyZoomTicket(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const ticket = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as ZoomTicket;
-    if (typeof ticket.meetingId !== 'string' || typeof ticket.expiresAt !== 'number') return null;
+    if (
+      typeof ticket.id !== 'string' ||
+      ticket.id === '' ||
+      typeof ticket.meetingId !== 'string' ||
+      typeof ticket.expiresAt !== 'number'
+    )
+      return null;
     return ticket.expiresAt > now ? ticket : null;
   } catch {
     return null;
