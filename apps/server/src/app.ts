@@ -16,6 +16,7 @@ import { registerOpsRoutes } from './http/opsRoutes.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
+import { registerStageRoutes } from './http/stageRoutes.ts';
 import { instrumentStore } from './metrics/instrumentStore.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { openStore } from './openStore.ts';
@@ -127,13 +128,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     creationsPerMinute: config.creationsPerMinute,
   });
   registerGroupRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerStageRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,
     store,
     rooms,
     now,
-    keys: options.teamsKeys ?? (config.teams.clientId ? createMicrosoftJwks() : null),
+    keys:
+      options.teamsKeys ??
+      (config.teams.clientId ? createMicrosoftJwks(config.teams.jwksUrl) : null),
   });
   registerLegalRoutes(app);
   registerSocketRoute(app, {

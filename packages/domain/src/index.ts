@@ -74,7 +74,7 @@ export { findText, textsBy } from './texts.ts';
 export type { Timer, TimerStatus } from './timer.ts';
 export { adjustTimer, idleTimer, isOvertime, remainingMs } from './timer.ts';
 export type { SessionView } from './viewFor.ts';
-export { isPublicEvent, viewFor, visibleEvent } from './viewFor.ts';
+export { isPublicEvent, STAGE_VIEWER_ID, viewFor, visibleEvent } from './viewFor.ts';
 export {
   canRead,
   defaultVisibility,

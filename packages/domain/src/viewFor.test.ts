@@ -3,7 +3,7 @@ import { applyAll } from './apply.ts';
 import { decide } from './decide.ts';
 import { ROLES } from './role.ts';
 import { makeLiveSession, run, T0 } from './testing/builders.ts';
-import { viewFor, visibleEvent } from './viewFor.ts';
+import { STAGE_VIEWER_ID, viewFor, visibleEvent } from './viewFor.ts';
 
 const SECRETS = {
   fac: 'SECRET-FAC',
@@ -30,6 +30,32 @@ describe('views', () => {
         if (author !== viewer) expect(json, `${viewer} sees ${author}'s note`).not.toContain(text);
     }
     expect(JSON.stringify(viewFor(state, 'stranger'))).not.toMatch(/SECRET/);
+  });
+
+  it('[R19] a shared screen (stage viewer) is nobody and reads no text, even one shared with the group', () => {
+    const state = sessionWithNotes();
+    expect(state.people.some((p) => p.id === STAGE_VIEWER_ID)).toBe(false);
+    expect(JSON.stringify(viewFor(state, STAGE_VIEWER_ID))).not.toMatch(/SECRET/);
+    const change = decide(
+      state,
+      { type: 'setVisibility', ref: { kind: 'note', id: 'con' }, visibility: 'group' },
+      'con',
+      T0,
+    );
+    if (!change.ok) throw new Error(change.reason);
+    const shared = applyAll(state, change.events);
+    // Members of the group read the shared note; the screen the whole meeting watches does not.
+    expect(JSON.stringify(viewFor(shared, 'cli'))).toContain(SECRETS.con);
+    expect(JSON.stringify(viewFor(shared, STAGE_VIEWER_ID))).not.toMatch(/SECRET/);
+    for (const event of change.events)
+      expect(visibleEvent(event, STAGE_VIEWER_ID, shared)).toEqual({
+        type: 'textHidden',
+        ref: { kind: 'note', id: 'con' },
+      });
+    const written = decide(shared, { type: 'writeNote', text: 'SECRET-CON 2' }, 'con', T0);
+    if (!written.ok) throw new Error(written.reason);
+    for (const event of written.events)
+      expect(visibleEvent(event, STAGE_VIEWER_ID, shared)).toBeNull();
   });
 
   it('[R19] everything but notes is the same in every view', () => {

@@ -10,6 +10,12 @@ import { canRead } from './visibility.ts';
  */
 export type SessionView = SessionState;
 
+/**
+ * Whom a shared screen (a meeting's stage) reads as: an id no person has — people get random
+ * 16-character ids. Outside the roster, it reads no text written in the group, shared or not.
+ */
+export const STAGE_VIEWER_ID = 'stage';
+
 export function viewFor(state: SessionState, personId: string): SessionView {
   return redactFor(state, personId);
 }
@@ -24,6 +30,9 @@ export function visibleEvent(
   personId: string,
   state: SessionState,
 ): SessionEvent | null {
+  // Someone outside the roster is not part of "the group", as in `redactFor`: no text reaches them.
+  if (!isPublicEvent(event) && !state.people.some((p) => p.id === personId))
+    return event.type === 'visibilityChanged' ? { type: 'textHidden', ref: event.ref } : null;
   switch (event.type) {
     case 'noteWritten':
       return canRead(

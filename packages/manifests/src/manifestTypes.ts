@@ -61,6 +61,7 @@ export interface TeamsAppManifest {
     readonly scopes: readonly string[];
     readonly context: readonly string[];
   }[];
+  readonly meetingExtensionDefinition?: { readonly supportsAnonymousGuestUsers?: boolean };
   readonly validDomains: readonly string[];
   readonly webApplicationInfo?: { readonly id: string; readonly resource: string };
   readonly authorization: {

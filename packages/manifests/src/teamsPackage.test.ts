@@ -82,13 +82,18 @@ describe('Teams app manifest', () => {
     expect(JSON.stringify(manifest)).not.toContain('{{');
   });
 
-  it('declares SSO for the Entra app and the stage-sharing permission', () => {
+  it('lets anonymous meeting guests open the tab', () => {
+    expect(manifest.meetingExtensionDefinition).toEqual({ supportsAnonymousGuestUsers: true });
+  });
+
+  it('declares SSO for the Entra app and the stage-sharing permissions (chat and channel meetings)', () => {
     expect(manifest.webApplicationInfo).toEqual({
       id: deployment.teamsClientId,
       resource: `api://cercle.example.org/${deployment.teamsClientId}`,
     });
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
     ]);
   });
 

@@ -10,6 +10,8 @@ export const ErrorCode = {
   sessionNotFound: 'sessionNotFound',
   rateLimited: 'rateLimited',
   tooManyConnections: 'tooManyConnections',
+  /** A stage view reads the session; it cannot act in it. */
+  readOnly: 'readOnly',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

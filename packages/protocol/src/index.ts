@@ -19,6 +19,7 @@ export {
 } from './domainSchemas.ts';
 export { CloseCode, ErrorCode, FINAL_CLOSE_CODES } from './errorCode.ts';
 export * from './hostHttp.ts';
+export * from './hostOrigins.ts';
 export * from './http.ts';
 export { PROTOCOL_LIMITS, PROTOCOL_VERSION } from './limits.ts';
 export * from './messages.ts';

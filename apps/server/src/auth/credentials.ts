@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { STAGE_VIEWER_ID } from '@cercle/domain';
 import type { CredentialKind, SessionStore } from '@cercle/storage';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -32,7 +33,7 @@ export async function issueCredential(
 }
 
 export type TokenCheck =
-  | { readonly ok: true; readonly personId: string }
+  | { readonly ok: true; readonly personId: string; readonly kind: CredentialKind }
   | { readonly ok: false; readonly message: string };
 
 /** The one credential check of the WebSocket hello, whatever issued the token. */
@@ -47,7 +48,28 @@ export async function verifyToken(
     return { ok: false, message: 'This link is not valid for this session.' };
   if (credential.expiresAt !== null && credential.expiresAt <= now)
     return { ok: false, message: 'This sign-in has expired: open the panel again.' };
-  return { ok: true, personId: credential.personId };
+  return { ok: true, personId: credential.personId, kind: credential.kind };
+}
+
+/**
+ * A stage capability lasts as long as a link credential: the tab that holds it is reopened for the
+ * whole meeting, and a new one is made each time someone shares to the stage.
+ */
+export const STAGE_CREDENTIAL_TTL_MS = LINK_CREDENTIAL_TTL_MS;
+
+/** Issues a capability to watch one session's shared screen: it names nobody and can do nothing. */
+export function issueStageCredential(
+  store: SessionStore,
+  sessionId: string,
+  now: number,
+): Promise<string> {
+  return issueCredential(store, {
+    sessionId,
+    personId: STAGE_VIEWER_ID,
+    kind: 'stage',
+    now,
+    ttlMs: STAGE_CREDENTIAL_TTL_MS,
+  });
 }
 
 /** Compares a presented join secret with the stored hash in constant time. */

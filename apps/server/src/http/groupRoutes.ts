@@ -23,7 +23,7 @@ import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts'
 import type { Rooms } from '../rooms/rooms.ts';
 import { requireCredential } from './bearer.ts';
 import { sendError } from './httpError.ts';
-import { openLinkSession } from './openSession.ts';
+import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { printablePage } from './printable.ts';
 import { parse, sendAdmissionError } from './sessionRoutes.ts';
 
@@ -85,7 +85,7 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
     const states = await groupStates(store, rooms, params.groupId);
     const carried = carryOver(states);
-    const created = await openLinkSession(store, publicUrl, {
+    const opened = await openLinkSession(store, publicUrl, {
       groupId: params.groupId,
       groupName: current.groupName,
       template,
@@ -95,6 +95,9 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
       scheduledFor: body.scheduledFor ?? null,
       cycleSessions: body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
     });
+    // Only a meeting link can already exist, and none is asked for here.
+    if (!opened) throw new Error('a link session could not be created');
+    const created = withoutJoinToken(opened);
     // Every panel still open on the session it came from offers to follow.
     const latest = states.at(-1);
     const latestRoom = latest && (await rooms.get(latest.id));

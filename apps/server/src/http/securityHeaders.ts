@@ -1,3 +1,8 @@
+import {
+  MICROSOFT_FRAME_ANCESTORS,
+  TEAMS_JS_CONNECT_SOURCES,
+  ZOOM_FRAME_ANCESTORS,
+} from '@cercle/protocol';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -9,11 +14,11 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  `connect-src 'self' ws: wss: ${TEAMS_JS_CONNECT_SOURCES.join(' ')}`,
   "base-uri 'none'",
   "form-action 'self'",
   "object-src 'none'",
-  "frame-ancestors 'self' https://*.zoom.us https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+  `frame-ancestors 'self' ${[...ZOOM_FRAME_ANCESTORS, ...MICROSOFT_FRAME_ANCESTORS].join(' ')}`,
 ].join('; ');
 
 export function registerSecurityHeaders(app: FastifyInstance): void {

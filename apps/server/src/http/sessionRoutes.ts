@@ -16,7 +16,7 @@ import { LINK_CREDENTIAL_TTL_MS, matchesJoinToken } from '../auth/credentials.ts
 import { newId } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
-import { openLinkSession } from './openSession.ts';
+import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { createRateLimit } from './rateLimit.ts';
 
 export interface SessionRoutesDeps {
@@ -55,12 +55,15 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
     const template = findTemplate(body.templateKey);
     if (!template)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-    const created = await openLinkSession(store, publicUrl, {
+    const opened = await openLinkSession(store, publicUrl, {
       groupName: body.groupName,
       template,
       facilitator: { id: newId(), displayName: body.facilitatorName },
       now: now(),
     });
+    // Only a meeting link can already exist, and none is asked for here.
+    if (!opened) throw new Error('a link session could not be created');
+    const created = withoutJoinToken(opened);
     request.log.info(
       { sessionId: created.sessionId, templateKey: template.key },
       'session created',

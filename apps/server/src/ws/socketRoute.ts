@@ -70,6 +70,8 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
     let phase: 'hello' | 'greeting' | 'ready' | 'closed' = 'hello';
     let room: Room | null = null;
     let connection: Connection | null = null;
+    // A stage capability watches the session: no seat, no presence, no command.
+    let isReadOnly = false;
     const pending: Pending[] = [];
     heartbeat.watch(socket);
 
@@ -131,7 +133,8 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
         );
       if (phase === 'closed') return;
       const personId = check.personId;
-      const isFirstConnection = !found.isConnected(personId);
+      isReadOnly = check.kind === 'stage';
+      const isFirstConnection = !isReadOnly && !found.isConnected(personId);
       connection = {
         personId,
         send,
@@ -144,7 +147,19 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
         void found
           .submit(personId, { type: 'setPresence', presence: 'online' }, null)
           .catch(() => undefined);
-      for (const item of pending.splice(0)) runCommand(found, personId, item);
+      for (const item of pending.splice(0)) refuseOrRun(found, personId, item);
+    };
+
+    const refuseOrRun = (activeRoom: Room, personId: string, item: Pending) => {
+      if (isReadOnly)
+        send(
+          errorFrame(
+            ErrorCode.readOnly,
+            'This screen only shows the session: act from your own panel.',
+            item.commandId,
+          ),
+        );
+      else runCommand(activeRoom, personId, item);
     };
 
     socket.on('message', (data, isBinary) => {
@@ -208,7 +223,7 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
             pending.push({ commandId: message.commandId, command: message.command });
             return;
           }
-          if (room && connection) runCommand(room, connection.personId, message);
+          if (room && connection) refuseOrRun(room, connection.personId, message);
           return;
       }
     });
@@ -224,7 +239,7 @@ export function registerSocketRoute(app: FastifyInstance, deps: SocketRouteDeps)
       if (!activeRoom || !activeConnection) return;
       activeRoom.detach(activeConnection);
       if (deps.isClosing()) return;
-      if (!activeRoom.isConnected(activeConnection.personId))
+      if (!isReadOnly && !activeRoom.isConnected(activeConnection.personId))
         void activeRoom
           .submit(activeConnection.personId, { type: 'setPresence', presence: 'offline' }, null)
           .catch(() => undefined);

@@ -52,8 +52,9 @@ export interface VerifyTeamsTokenOptions {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createMicrosoftJwks(): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(MICROSOFT_JWKS_URL));
+/** Microsoft's signing keys, fetched and cached; another endpoint for a local test identity provider. */
+export function createMicrosoftJwks(url: string = MICROSOFT_JWKS_URL): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url));
 }
 
 /** The two issuer forms Entra uses for a tenant: v2.0 endpoint and v1 (sts.windows.net). */

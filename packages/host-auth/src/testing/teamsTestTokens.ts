@@ -2,6 +2,7 @@ import {
   createLocalJWKSet,
   exportJWK,
   generateKeyPair,
+  type JWK,
   type JWTPayload,
   type JWTVerifyGetKey,
   SignJWT,
@@ -11,6 +12,8 @@ import { TEAMS_SSO_SCOPE, teamsAudiencesFor, teamsIssuersFor } from '../teams/ve
 export interface TeamsTestKeys {
   /** A local key set holding the public key: pass as `keys` to `verifyTeamsToken`. */
   readonly keys: JWTVerifyGetKey;
+  /** The same public key as a JSON Web Key Set, for a server that fetches its keys over HTTP. */
+  readonly jwks: { readonly keys: readonly JWK[] };
   readonly kid: string;
   /** Signs claims with RS256 and this key set's kid, like Entra does. */
   sign(claims: JWTPayload, header?: { readonly kid?: string }): Promise<string>;
@@ -22,6 +25,7 @@ export async function createTeamsTestKeys(kid = 'cercle-test-key'): Promise<Team
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   return {
     keys: createLocalJWKSet({ keys: [jwk] }),
+    jwks: { keys: [jwk] },
     kid,
     sign: (claims, header = {}) =>
       new SignJWT(claims)

@@ -4,7 +4,7 @@ import {
   TEST_TENANT_ID,
   type TeamsTestKeys,
 } from '@cercle/host-auth/testing';
-import type { CreateSessionResponse, HostEnterResponse } from '@cercle/protocol';
+import type { HostEnterResponse, TeamsSetupResponse } from '@cercle/protocol';
 import { createSqliteSessionStore } from '@cercle/storage';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type CercleApp } from '../../app.ts';
@@ -27,17 +27,25 @@ afterEach(async () => {
 
 afterAll(() => data.remove());
 
+const MEETING = '19:meeting_NjQ1ZTRhYjktZjQ1Mi00@thread.v2';
+const OTHER_MEETING = '19:meeting_OTHERMEETING0000000@thread.v2';
+const ORGANISER = { oid: '77777777-1111-4a4a-9c9c-0123456789ab', name: 'Awa Diallo' };
+
+async function setUp(meetingId: string, ssoToken: string | null = null, groupName = 'Codev Teams') {
+  return built!.app.inject({
+    method: 'POST',
+    url: '/api/teams/sessions',
+    payload: { meetingId, groupName, templateKey: 'remote-2h', facilitatorName: 'Awa', ssoToken },
+  });
+}
+
 async function app(teams: { clientId: string | null; tenantIds: string[] }) {
   built = await buildApp(makeConfig(data.dir, { teams, publicUrl: `https://${HOST}` }), {
     store: createSqliteSessionStore({ file: ':memory:' }),
     teamsKeys: keys.keys,
   });
-  const created = await built.app.inject({
-    method: 'POST',
-    url: '/api/sessions',
-    payload: { groupName: 'Codev Teams', templateKey: 'remote-2h', facilitatorName: 'Awa' },
-  });
-  return { app: built.app, sessionId: created.json<CreateSessionResponse>().sessionId };
+  const created = await setUp(MEETING);
+  return { app: built.app, sessionId: created.json<TeamsSetupResponse>().sessionId };
 }
 
 async function token(claims: Record<string, unknown> = {}) {
@@ -53,7 +61,7 @@ describe('Teams SSO', () => {
     const enter = await off.app.inject({
       method: 'POST',
       url: '/api/teams/enter',
-      payload: { sessionId: off.sessionId, ssoToken: await token() },
+      payload: { meetingId: MEETING, sessionId: off.sessionId, ssoToken: await token() },
     });
     expect(enter.statusCode).toBe(503);
   });
@@ -65,7 +73,7 @@ describe('Teams SSO', () => {
       on.app.inject({
         method: 'POST',
         url: '/api/teams/enter',
-        payload: { sessionId: on.sessionId, ssoToken },
+        payload: { meetingId: MEETING, sessionId: on.sessionId, ssoToken },
       });
     const first = await enter(await token());
     expect(first.statusCode).toBe(200);
@@ -93,7 +101,7 @@ describe('Teams SSO', () => {
     const response = await on.app.inject({
       method: 'POST',
       url: '/api/teams/enter',
-      payload: { sessionId: on.sessionId, ssoToken },
+      payload: { meetingId: MEETING, sessionId: on.sessionId, ssoToken },
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: { code: 'unauthorized' } });
@@ -107,8 +115,105 @@ describe('Teams SSO', () => {
     const response = await on.app.inject({
       method: 'POST',
       url: '/api/teams/enter',
-      payload: { sessionId: on.sessionId, ssoToken: await token({ tid: TEST_TENANT_ID }) },
+      payload: {
+        meetingId: MEETING,
+        sessionId: on.sessionId,
+        ssoToken: await token({ tid: TEST_TENANT_ID }),
+      },
     });
     expect(response.statusCode).toBe(401);
+  });
+
+  it('admits an identity only into the session bound to the meeting it comes from', async () => {
+    const on = await app({ clientId: CLIENT_ID, tenantIds: [] });
+    const other = (await setUp(OTHER_MEETING, null, 'Autre groupe')).json<TeamsSetupResponse>();
+    const enter = async (meetingId: string, sessionId: string) =>
+      on.app.inject({
+        method: 'POST',
+        url: '/api/teams/enter',
+        payload: { meetingId, sessionId, ssoToken: await token() },
+      });
+    // Knowing a session's id is not enough: the meeting the tab runs in decides.
+    const crossed = await enter(MEETING, other.sessionId);
+    expect(crossed.statusCode).toBe(403);
+    expect(crossed.json()).toMatchObject({ error: { code: 'forbidden' } });
+    const unknown = await enter('19:meeting_NOBODY@thread.v2', on.sessionId);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'notSetUp' } });
+    const room = await built!.rooms.get(other.sessionId);
+    expect(room?.state.people.map((p) => p.displayName)).toEqual(['Awa']);
+    expect((await enter(OTHER_MEETING, other.sessionId)).statusCode).toBe(200);
+  });
+
+  it('makes the organiser who configured the tab the facilitator on any device', async () => {
+    built = await buildApp(
+      makeConfig(data.dir, {
+        teams: { clientId: CLIENT_ID, tenantIds: [] },
+        publicUrl: `https://${HOST}`,
+      }),
+      { store: createSqliteSessionStore({ file: ':memory:' }), teamsKeys: keys.keys },
+    );
+    const created = await setUp(MEETING, await token(ORGANISER));
+    expect(created.statusCode).toBe(201);
+    const setup = created.json<TeamsSetupResponse>();
+    // Another device, no storage: the same Teams identity finds the facilitator's seat again.
+    const entered = await built.app.inject({
+      method: 'POST',
+      url: '/api/teams/enter',
+      payload: { meetingId: MEETING, sessionId: setup.sessionId, ssoToken: await token(ORGANISER) },
+    });
+    expect(entered.statusCode).toBe(200);
+    expect(entered.json<HostEnterResponse>().personId).toBe(setup.personId);
+    const room = await built.rooms.get(setup.sessionId);
+    expect(room?.state.people.map((p) => [p.displayName, p.role])).toEqual([
+      ['Awa', 'facilitator'],
+    ]);
+  });
+
+  it('refuses a configuration with a bad SSO token rather than losing the organiser', async () => {
+    await app({ clientId: CLIENT_ID, tenantIds: [] });
+    const refused = await setUp(
+      OTHER_MEETING,
+      await keys.sign(makeTeamsClaims({ clientId: CLIENT_ID, host: HOST, now: 0 })),
+    );
+    expect(refused.statusCode).toBe(401);
+  });
+});
+
+describe('Teams tab configuration', () => {
+  it('binds one session to the meeting; the tab carries the invitation and the stage capability', async () => {
+    const on = await app({ clientId: null, tenantIds: [] });
+    const again = await setUp(MEETING, null, 'Autre nom');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'alreadySetUp' } });
+    const other = (await setUp(OTHER_MEETING)).json<TeamsSetupResponse>();
+    expect(other.contentUrl).toMatch(
+      new RegExp(
+        `^https://${HOST}/s/${other.sessionId}\\?host=teams#join=[A-Za-z0-9_-]{43}&stage=[A-Za-z0-9_-]{43}$`,
+      ),
+    );
+    expect(other.websiteUrl).toBe(`https://${HOST}/s/${other.sessionId}?host=teams`);
+    expect(other.sessionId).not.toBe(on.sessionId);
+  });
+
+  it.each([
+    ['no meeting', { meetingId: '' }],
+    ['a meeting id with spaces', { meetingId: 'a meeting' }],
+    ['an unknown format', { templateKey: 'nope' }],
+  ])('refuses a configuration with %s', async (_label, change) => {
+    await app({ clientId: null, tenantIds: [] });
+    const response = await built!.app.inject({
+      method: 'POST',
+      url: '/api/teams/sessions',
+      payload: {
+        meetingId: OTHER_MEETING,
+        groupName: 'Codev',
+        templateKey: 'remote-2h',
+        facilitatorName: 'Awa',
+        ssoToken: null,
+        ...change,
+      },
+    });
+    expect(response.statusCode).toBe(400);
   });
 });

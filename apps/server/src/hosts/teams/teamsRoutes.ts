@@ -1,15 +1,21 @@
-import { type JWTVerifyGetKey, verifyTeamsToken } from '@cercle/host-auth';
+import { findTemplate } from '@cercle/domain';
+import { type JWTVerifyGetKey, type TeamsIdentity, verifyTeamsToken } from '@cercle/host-auth';
 import {
   type HostEnterResponse,
   type TeamsSettingsResponse,
+  type TeamsSetupResponse,
   teamsEnterRequestSchema,
+  teamsSetupRequestSchema,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { admitPerson, cleanDisplayName } from '../../auth/admitPerson.ts';
-import { issueCredential } from '../../auth/credentials.ts';
+import { issueCredential, issueStageCredential } from '../../auth/credentials.ts';
+import { newId } from '../../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { sendError } from '../../http/httpError.ts';
+import { openLinkSession } from '../../http/openSession.ts';
+import { createRateLimit } from '../../http/rateLimit.ts';
 import { parse, sendAdmissionError } from '../../http/sessionRoutes.ts';
 import type { Rooms } from '../../rooms/rooms.ts';
 
@@ -24,64 +30,149 @@ export interface TeamsRoutesDeps {
   readonly keys: JWTVerifyGetKey | null;
 }
 
+/** The object id is unique within its tenant only. */
+function subjectOf(identity: TeamsIdentity): string {
+  return `${identity.tid}:${identity.oid}`;
+}
+
+/** The tab's pages: Teams opens `contentUrl` in every frame, the secrets ride in its fragment. */
+export function teamsTabUrls(
+  publicUrl: string,
+  sessionId: string,
+  secrets: { joinToken: string; stageToken: string },
+): { contentUrl: string; websiteUrl: string } {
+  const page = `${publicUrl}/s/${sessionId}?host=teams`;
+  return {
+    contentUrl: `${page}#join=${secrets.joinToken}&stage=${secrets.stageToken}`,
+    websiteUrl: page,
+  };
+}
+
 export function registerTeamsRoutes(app: FastifyInstance, deps: TeamsRoutesDeps): void {
   const { config, store, rooms, now, keys } = deps;
   const clientId = config.teams.clientId;
   const host = new URL(config.publicUrl).host;
+  const limit = createRateLimit({ limit: config.creationsPerMinute, windowMs: 60_000, now });
+
+  /** The person behind an SSO token, or null once the reply says why not. */
+  const verify = async (
+    ssoToken: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<TeamsIdentity | null> => {
+    if (!clientId || !keys) {
+      sendError(
+        reply,
+        503,
+        'hostNotConfigured',
+        'Teams sign-in is not configured on this server (TEAMS_CLIENT_ID).',
+      );
+      return null;
+    }
+    const verified = await verifyTeamsToken(ssoToken, {
+      clientId,
+      host,
+      keys,
+      now: now(),
+      ...(config.teams.tenantIds.length > 0 ? { tenantIds: config.teams.tenantIds } : {}),
+    });
+    if (verified.ok) return verified.identity;
+    request.log.warn({ reason: verified.error }, 'teams token refused');
+    if (verified.error === 'keysUnavailable')
+      sendError(reply, 503, 'internal', 'Microsoft sign-in cannot be checked right now.');
+    else sendError(reply, 401, 'unauthorized', `Teams sign-in refused (${verified.error}).`);
+    return null;
+  };
 
   app.get(
     '/api/teams/settings',
     async () => ({ sso: clientId !== null }) satisfies TeamsSettingsResponse,
   );
 
-  app.post('/api/teams/enter', async (request, reply) => {
-    if (!clientId || !keys)
+  // The configuration page: one session per meeting, bound to it, its organiser facilitating.
+  app.post('/api/teams/sessions', { preHandler: limit }, async (request, reply) => {
+    const body = parse(teamsSetupRequestSchema, request.body, reply);
+    if (!body) return reply;
+    const template = findTemplate(body.templateKey);
+    if (!template)
+      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+    const identity =
+      body.ssoToken && clientId ? await verify(body.ssoToken, request, reply) : undefined;
+    if (identity === null) return reply;
+    const at = now();
+    const opened = await openLinkSession(
+      store,
+      config.publicUrl,
+      {
+        groupName: body.groupName,
+        template,
+        facilitator: { id: newId(), displayName: body.facilitatorName },
+        now: at,
+      },
+      {
+        link: { provider: 'teams', externalId: body.meetingId },
+        ...(identity ? { facilitatorSubject: subjectOf(identity) } : {}),
+      },
+    );
+    if (!opened)
       return sendError(
         reply,
-        503,
-        'hostNotConfigured',
-        'Teams sign-in is not configured on this server (TEAMS_CLIENT_ID).',
+        409,
+        'alreadySetUp',
+        'Cercle is already set up for this meeting: open its Cercle tab.',
       );
+    const stageToken = await issueStageCredential(store, opened.sessionId, at);
+    request.log.info({ sessionId: opened.sessionId }, 'teams session created');
+    return reply.status(201).send({
+      sessionId: opened.sessionId,
+      personId: opened.personId,
+      token: opened.token,
+      ...teamsTabUrls(config.publicUrl, opened.sessionId, {
+        joinToken: opened.joinToken,
+        stageToken,
+      }),
+    } satisfies TeamsSetupResponse);
+  });
+
+  app.post('/api/teams/enter', async (request, reply) => {
     const body = parse(teamsEnterRequestSchema, request.body, reply);
     if (!body) return reply;
-    const at = now();
-    const verified = await verifyTeamsToken(body.ssoToken, {
-      clientId,
-      host,
-      keys,
-      now: at,
-      ...(config.teams.tenantIds.length > 0 ? { tenantIds: config.teams.tenantIds } : {}),
+    const identity = await verify(body.ssoToken, request, reply);
+    if (!identity) return reply;
+    // The meeting decides the session: an identity never enters a session by its id alone.
+    const sessionId = await store.findLinkedSession({
+      provider: 'teams',
+      externalId: body.meetingId,
     });
-    if (!verified.ok) {
-      request.log.warn({ reason: verified.error }, 'teams token refused');
-      if (verified.error === 'keysUnavailable')
-        return sendError(reply, 503, 'internal', 'Microsoft sign-in cannot be checked right now.');
-      return sendError(reply, 401, 'unauthorized', `Teams sign-in refused (${verified.error}).`);
-    }
-    const room = await rooms.get(body.sessionId);
+    if (!sessionId)
+      return sendError(reply, 404, 'notSetUp', 'Cercle is not set up for this meeting.');
+    if (sessionId !== body.sessionId)
+      return sendError(reply, 403, 'forbidden', 'This session belongs to another meeting.');
+    const room = await rooms.get(sessionId);
     if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const { oid, tid, name, preferredUsername } = verified.identity;
-    // The object id is unique within its tenant only.
-    const subject = `${tid}:${oid}`;
-    const credential = async (personId: string): Promise<HostEnterResponse> => {
+    const at = now();
+    const subject = subjectOf(identity);
+    const known = await store.findIdentity(room.sessionId, 'teams', subject);
+    if (known) {
       const token = await issueCredential(store, {
         sessionId: room.sessionId,
-        personId,
+        personId: known,
         kind: 'teams',
         now: at,
         ttlMs: TEAMS_CREDENTIAL_TTL_MS,
       });
       return {
         sessionId: room.sessionId,
-        personId,
+        personId: known,
         token,
         expiresAt: at + TEAMS_CREDENTIAL_TTL_MS,
-      };
-    };
-    const known = await store.findIdentity(room.sessionId, 'teams', subject);
-    if (known) return credential(known);
+      } satisfies HostEnterResponse;
+    }
     const admission = await admitPerson(store, room, {
-      displayName: cleanDisplayName(name ?? preferredUsername ?? '', 'Participant·e'),
+      displayName: cleanDisplayName(
+        identity.name ?? identity.preferredUsername ?? '',
+        'Participant·e',
+      ),
       kind: 'teams',
       now: at,
       ttlMs: TEAMS_CREDENTIAL_TTL_MS,
