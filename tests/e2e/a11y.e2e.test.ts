@@ -14,7 +14,6 @@ import {
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { assertPanelBuilt } from '../support/panelBuild.ts';
 import { type ServerProcess, startServer } from '../support/serverProcess.ts';
-import { actAsTeamsHost } from '../support/teamsStandIn.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots/a11y');
 const LANGS = ['fr', 'en'] as const;
@@ -33,8 +32,6 @@ interface View {
   readonly name: string;
   /** Opens the view in this language, ready to be checked. */
   readonly open: (lang: Lang) => Promise<Page>;
-  /** Where the theme comes from: the system (light, dark, more contrast), or Teams. */
-  readonly themeFrom: 'system' | 'teams';
 }
 
 function withLang(url: string, lang: Lang): string {
@@ -147,7 +144,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
 
   const panelView = (role: keyof typeof people): View => ({
     name: `panel-${role}`,
-    themeFrom: 'system',
     open: async (lang) => {
       const page = await openPanel(role, people[role], lang);
       await page.locator(`[data-testid="my-role"][data-role="${role}"]`).waitFor();
@@ -162,7 +158,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
   const VIEWS: View[] = [
     {
       name: 'start',
-      themeFrom: 'system',
       open: async (lang) => {
         const page = await pageFor('start', async () => (await context()).newPage());
         await page.goto(withLang(`${server.url}/`, lang));
@@ -172,7 +167,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
     },
     {
       name: 'start-created',
-      themeFrom: 'system',
       open: async (lang) => {
         const page = await pageFor('start-created', async () => (await context()).newPage());
         await page.goto(withLang(`${server.url}/`, lang));
@@ -185,7 +179,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
     },
     {
       name: 'join',
-      themeFrom: 'system',
       open: async (lang) => {
         const page = await pageFor('join', async () => (await context()).newPage());
         const link = new URL(participantLink);
@@ -202,7 +195,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
     panelView('observer'),
     {
       name: 'stage-view',
-      themeFrom: 'system',
       open: async (lang) => {
         const page = await openPanel('stage-view', people.facilitator, lang, '?view=stage');
         await page.getByTestId('stage-view').waitFor();
@@ -211,7 +203,6 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
     },
     {
       name: 'cycle',
-      themeFrom: 'system',
       open: async (lang) => {
         const page = await pageFor('cycle', async () =>
           (await context(people.facilitator)).newPage(),
@@ -221,33 +212,10 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
         return page;
       },
     },
-    {
-      name: 'teams-config',
-      themeFrom: 'teams',
-      open: async (lang) => {
-        // Teams gives its own language: the page follows it, as it follows Teams' theme.
-        const page = await (await context()).newPage();
-        await actAsTeamsHost(page, {
-          frameContext: 'settings',
-          locale: lang === 'en' ? 'en-GB' : 'fr-FR',
-        });
-        await page.goto(`${server.url}/teams/config`);
-        await page.getByTestId('teams-config').waitFor();
-        await page.locator(`html[lang="${lang}"]`).waitFor();
-        return page;
-      },
-    },
   ];
 
-  async function applyTheme(page: Page, view: View, theme: ThemeName): Promise<void> {
-    if (view.themeFrom === 'teams')
-      await page.evaluate(
-        (value) => {
-          (window as unknown as { __teamsTheme: (t: string) => void }).__teamsTheme(value);
-        },
-        theme === 'light' ? 'default' : theme,
-      );
-    else await emulateTheme(page, theme);
+  async function applyTheme(page: Page, theme: ThemeName): Promise<void> {
+    await emulateTheme(page, theme);
     await waitForTheme(page, theme);
   }
 
@@ -258,7 +226,7 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
       for (const lang of LANGS) {
         const page = await view.open(lang);
         for (const theme of THEMES) {
-          await applyTheme(page, view, theme);
+          await applyTheme(page, theme);
           const where = `${view.name} ${lang} ${theme}`;
           const findings = await seriousViolations(page);
           checks += 1;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 // The panel's CSP forbids inline scripts, so `addScriptTag` is refused; evaluating the source
@@ -18,7 +18,7 @@ export interface AxeFinding {
 }
 
 /** Runs axe-core on the page as it stands; keeps what blocks people: serious and critical. */
-export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+export async function seriousViolations(page: Page | Frame): Promise<AxeFinding[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
@@ -56,12 +56,12 @@ export async function emulateTheme(page: Page, theme: ThemeName): Promise<void> 
   });
 }
 
-export async function waitForTheme(page: Page, theme: ThemeName): Promise<void> {
+export async function waitForTheme(page: Page | Frame, theme: ThemeName): Promise<void> {
   await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
 }
 
 /** Content wider than the window means scrolling sideways to read: reflow failed (WCAG 1.4.10). */
-export async function horizontalOverflow(page: Page): Promise<number> {
+export async function horizontalOverflow(page: Page | Frame): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

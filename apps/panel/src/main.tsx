@@ -1,15 +1,12 @@
+import './zodJitless.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './App.tsx';
 import { readBoot } from './hosts/boot.ts';
 import { looksLikeTeams } from './hosts/teams/looksLikeTeams.ts';
 import { detectLocale, I18nProvider, loadMessages, withPageMessages } from './i18n/i18n.tsx';
 import { followSystemTheme } from './ui/theme.ts';
 import './styles.css';
-
-// The CSP forbids eval: validation must not try to compile code at run time.
-z.config({ jitless: true });
 
 // Each host's shell loads only inside that host, with its SDK: a browser never fetches them.
 const ZoomApp = lazy(
@@ -26,8 +23,8 @@ const TeamsApp = lazy(
 const root = document.getElementById('root');
 const boot = readBoot();
 const isTeams = looksLikeTeams(new URL(location.href));
-// Teams sets its own theme; everywhere else the system's preference decides.
-if (!isTeams) followSystemTheme();
+// Teams sets its own theme in its frames; everywhere else the system’s preference decides.
+if (!isTeams || window.parent === window) followSystemTheme();
 const locale = detectLocale(location.search, navigator.languages ?? [navigator.language]);
 // A reader of English waits for their messages rather than seeing French first.
 await loadMessages(locale).catch(() => undefined);

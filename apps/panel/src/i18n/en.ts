@@ -125,9 +125,13 @@ export const en: Messages = {
     join: 'Join',
     joining: 'Joining…',
     invalid: 'This invitation link is not valid.',
+    storageRefused:
+      'Your browser does not let Cercle keep anything here: if the page reloads, you will need to join again with your name.',
   },
   missingCredentials:
     'This panel does not know who you are. Open the link the facilitator gave you.',
+  stageNoAccess:
+    'This screen has no access to the session: the facilitator can show it again from their Cercle panel.',
   errors: {
     network: 'The server does not answer. Check your connection.',
     generic: 'Something went wrong.',
@@ -186,6 +190,7 @@ export const en: Messages = {
     sessionNotFound: 'This session does not exist.',
     rateLimited: 'Too many actions at once: wait a moment.',
     tooManyConnections: 'Too many open connections.',
+    readOnly: 'This screen only shows the session: act from your own panel.',
     internal: 'The server could not record this action.',
   },
 };

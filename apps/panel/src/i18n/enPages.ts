@@ -27,6 +27,19 @@ export const enPages: PageMessages = {
     invite: 'Invite everyone to open Cercle',
     invited: 'Invitation sent',
     failed: 'Cercle could not start in Zoom. Close the app and open it again.',
+    notInMeeting: 'Cercle goes with a meeting: open it from the Apps button of a Zoom meeting.',
+    notices: 'Messages from Zoom',
+    changingRoom: 'Changing rooms: Cercle is joining your new room’s session…',
+    inRoom: 'You are in a breakout room: Cercle shows this room’s session.',
+    backInMeeting: 'Back in the main meeting: Cercle shows its session again.',
+    roomFailed: 'Cercle could not follow you to your new room. Close the app and open it again.',
+    inviteFailed:
+      'Zoom did not send the invitation. As a guest (without Cercle added to your Zoom account) you cannot invite: ask the host, or add Cercle.',
+    fileOpened: 'Zoom is opening the file in your browser.',
+    fileLinkFailed: 'Cercle could not prepare this file. Try again in a moment.',
+    fileOpenFailed: 'Zoom did not open your browser. Try again in a moment.',
+    connectionLost:
+      'Zoom no longer answers Cercle: inviting and opening files may fail. Close the app and open it again.',
   },
   teams: {
     connecting: 'Connecting to Teams…',
@@ -38,6 +51,22 @@ export const enPages: PageMessages = {
     shareToStage: 'Show on the meeting stage',
     shared: 'Shown on the meeting stage',
     shareFailed: 'Sharing failed: only organisers and presenters can share.',
+    shareNotAllowed:
+      'Teams does not let you share to the meeting stage: only organisers and presenters can.',
+    stopSharing: 'Stop sharing',
+    stopFailed: 'Stopping the share failed. Try again.',
+    stageLinkFailed: 'The link for the meeting stage could not be made. Try again.',
+    slow: 'Teams is slow to answer. Cercle is still waiting…',
+    guest: 'You are a guest in this meeting: enter your name to join the session.',
+    ssoFailed: 'Teams could not confirm who you are: enter your name to join the session.',
+    otherMeeting: 'This tab belongs to another meeting: add Cercle to this one.',
+    noMeeting: 'Teams names no meeting here: add Cercle from a Teams meeting.',
+    alreadySetUp:
+      'Cercle is already set up for this meeting: open its Cercle tab from the meeting.',
+    existing: 'This tab already leads to a Cercle session: save to keep it.',
+    keptOnServer: 'Your Microsoft account keeps you the facilitator on all your devices.',
+    keptOnDevice:
+      'Without Microsoft sign-in, your facilitator role stays in this browser: open the meeting’s panel here, with site data allowed.',
   },
   content: {
     visibility: { label: 'Visible to', me: 'only me', client: 'the client', group: 'the group' },

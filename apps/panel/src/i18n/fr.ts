@@ -126,9 +126,13 @@ export const fr = {
     join: 'Rejoindre',
     joining: 'Connexion…',
     invalid: 'Ce lien d’invitation n’est pas valide.',
+    storageRefused:
+      'Votre navigateur interdit à Cercle de garder quoi que ce soit ici : si la page se recharge, il vous faudra rejoindre de nouveau avec votre nom.',
   },
   missingCredentials:
     'Ce panneau ne sait pas qui vous êtes. Ouvrez le lien que l’animateur vous a donné.',
+  stageNoAccess:
+    'Cet écran n’a pas accès à la séance : l’animateur·rice peut l’afficher de nouveau depuis son panneau Cercle.',
   errors: {
     network: 'Le serveur ne répond pas. Vérifiez votre connexion.',
     generic: 'Une erreur est survenue.',
@@ -187,6 +191,7 @@ export const fr = {
     sessionNotFound: 'Cette séance n’existe pas.',
     rateLimited: 'Trop d’actions à la fois : patientez un instant.',
     tooManyConnections: 'Trop de connexions ouvertes.',
+    readOnly: 'Cet écran montre seulement la séance : agissez depuis votre propre panneau.',
     internal: 'Le serveur n’a pas pu enregistrer cette action.',
   } satisfies Record<ErrorCode, string>,
 };

@@ -33,6 +33,21 @@ export const frPages = {
     invite: 'Inviter tout le monde à ouvrir Cercle',
     invited: 'Invitation envoyée',
     failed: 'Cercle n’a pas pu démarrer dans Zoom. Fermez puis rouvrez l’application.',
+    notInMeeting:
+      'Cercle accompagne une réunion : ouvrez-le depuis le bouton Applications d’une réunion Zoom.',
+    notices: 'Messages de Zoom',
+    changingRoom: 'Changement de salle : Cercle rejoint la séance de votre nouvelle salle…',
+    inRoom: 'Vous êtes dans une salle de sous-groupe : Cercle montre la séance de cette salle.',
+    backInMeeting: 'De retour dans la réunion principale : Cercle montre de nouveau sa séance.',
+    roomFailed:
+      'Cercle n’a pas pu vous suivre dans votre nouvelle salle. Fermez puis rouvrez l’application.',
+    inviteFailed:
+      'Zoom n’a pas envoyé l’invitation. En invité·e (sans Cercle ajouté à votre compte Zoom), on ne peut pas inviter : demandez à l’hôte, ou ajoutez Cercle.',
+    fileOpened: 'Zoom ouvre le fichier dans votre navigateur.',
+    fileLinkFailed: 'Cercle n’a pas pu préparer ce fichier. Réessayez dans un instant.',
+    fileOpenFailed: 'Zoom n’a pas ouvert votre navigateur. Réessayez dans un instant.',
+    connectionLost:
+      'Zoom ne répond plus à Cercle : inviter et ouvrir un fichier peuvent échouer. Fermez puis rouvrez l’application.',
   },
   teams: {
     connecting: 'Connexion à Teams…',
@@ -45,6 +60,24 @@ export const frPages = {
     shareToStage: 'Afficher sur l’écran partagé de la réunion',
     shared: 'Affiché sur l’écran partagé',
     shareFailed: 'Le partage a échoué : seuls les organisateurs et présentateurs peuvent partager.',
+    shareNotAllowed:
+      'Teams ne vous laisse pas partager sur l’écran de la réunion : seuls les organisateurs et présentateurs le peuvent.',
+    stopSharing: 'Arrêter le partage',
+    stopFailed: 'L’arrêt du partage a échoué. Réessayez.',
+    stageLinkFailed: 'Le lien de l’écran partagé n’a pas pu être créé. Réessayez.',
+    slow: 'Teams met du temps à répondre. Cercle attend encore…',
+    guest: 'Vous participez à la réunion en invité·e : entrez votre nom pour rejoindre la séance.',
+    ssoFailed:
+      'Teams n’a pas pu confirmer qui vous êtes : entrez votre nom pour rejoindre la séance.',
+    otherMeeting: 'Cet onglet appartient à une autre réunion : ajoutez Cercle à celle-ci.',
+    noMeeting: 'Teams n’indique aucune réunion : ajoutez Cercle depuis une réunion Teams.',
+    alreadySetUp:
+      'Cercle est déjà installé pour cette réunion : ouvrez son onglet Cercle depuis la réunion.',
+    existing: 'Cet onglet mène déjà à une séance Cercle : enregistrez pour la garder.',
+    keptOnServer:
+      'Votre compte Microsoft vous garde le rôle d’animateur·rice sur tous vos appareils.',
+    keptOnDevice:
+      'Sans connexion Microsoft, votre rôle d’animateur·rice reste dans ce navigateur : ouvrez le panneau de la réunion ici, avec les données du site autorisées.',
   },
   content: {
     visibility: {

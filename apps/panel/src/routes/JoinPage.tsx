@@ -9,13 +9,13 @@ import { useDraft } from '../ui/useDraft.ts';
 export function JoinPage({
   sessionId,
   joinToken,
-  notice,
+  notices = [],
   onJoined,
 }: {
   sessionId: string;
   joinToken: string;
-  /** Why the name is asked, when a host could have known it. */
-  notice?: string | undefined;
+  /** Why the name is asked, when a host could have known it, and what a reload will do. */
+  notices?: readonly string[];
   onJoined: (token: string) => void;
 }) {
   const { t } = useI18n();
@@ -73,11 +73,11 @@ export function JoinPage({
           }}
         >
           <h2>{groupName ? t.join.title(groupName) : t.join.titleUnknown}</h2>
-          {notice && (
-            <p className="notice" data-testid="join-notice">
+          {notices.map((notice) => (
+            <p key={notice} className="notice" data-testid="join-notice">
               {notice}
             </p>
-          )}
+          ))}
           <label>
             {t.join.displayName}
             <input

@@ -1,5 +1,6 @@
 import { idSchema, tokenSchema } from '@cercle/protocol';
 import { z } from 'zod';
+import { deviceStorage } from '../ui/deviceStorage.ts';
 
 const storedSchema = z.object({ token: tokenSchema, personId: idSchema.nullable() });
 export type StoredCredentials = z.infer<typeof storedSchema>;
@@ -9,18 +10,27 @@ const key = (sessionId: string) => `cercle:session:${sessionId}`;
 /** The person's own credential for a session, kept on this device. */
 export function loadCredentials(sessionId: string): StoredCredentials | null {
   try {
-    const raw = localStorage.getItem(key(sessionId));
+    const raw = deviceStorage().getItem(key(sessionId));
     const parsed = storedSchema.safeParse(raw ? JSON.parse(raw) : null);
     return parsed.success ? parsed.data : null;
   } catch {
+    // Not JSON: a value this panel did not write.
     return null;
   }
 }
 
 export function saveCredentials(sessionId: string, credentials: StoredCredentials): void {
-  try {
-    localStorage.setItem(key(sessionId), JSON.stringify(credentials));
-  } catch {
-    // Private mode without storage: the panel still works until the tab closes.
-  }
+  deviceStorage().setItem(key(sessionId), JSON.stringify(credentials));
+}
+
+const stageKey = (sessionId: string) => `cercle:stage:${sessionId}`;
+
+/** The capability to show a session on a shared screen, kept so that a reload still shows it. */
+export function loadStageToken(sessionId: string): string | null {
+  const raw = deviceStorage().getItem(stageKey(sessionId));
+  return raw && tokenSchema.safeParse(raw).success ? raw : null;
+}
+
+export function saveStageToken(sessionId: string, token: string): void {
+  deviceStorage().setItem(stageKey(sessionId), token);
 }

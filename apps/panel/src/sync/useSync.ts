@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { deviceStorage } from '../ui/deviceStorage.ts';
 import { browserSocketFactory } from './socketLike.ts';
 import { SyncClient, type SyncSnapshot } from './syncClient.ts';
 
@@ -19,7 +20,7 @@ export function useSync(
         sessionId,
         token,
         socketFactory: browserSocketFactory,
-        storage: localStorage,
+        storage: deviceStorage(),
         isOnline: () => navigator.onLine,
       }),
   );

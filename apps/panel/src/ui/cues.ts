@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { deviceStorage } from './deviceStorage.ts';
 
 /**
  * Whether this device plays the end-of-time cues (a soft chime and a pulse of the timer). A
@@ -7,32 +8,19 @@ import { useSyncExternalStore } from 'react';
  */
 const STORAGE_KEY = 'cercle:cues';
 const listeners = new Set<() => void>();
-// Where storage is refused (private modes), the choice holds until the page closes.
-let memory: boolean | null = null;
 
 function read(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) !== 'off';
-  } catch {
-    return true;
-  }
+  return deviceStorage().getItem(STORAGE_KEY) !== 'off';
 }
 
 export function setCuesOn(isOn: boolean): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, isOn ? 'on' : 'off');
-  } catch {
-    memory = isOn;
-  }
+  deviceStorage().setItem(STORAGE_KEY, isOn ? 'on' : 'off');
   for (const listener of listeners) listener();
 }
 
 export function useCuesOn(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => memory ?? read(),
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, read);
 }

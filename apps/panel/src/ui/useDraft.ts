@@ -1,35 +1,20 @@
 import { useCallback, useState } from 'react';
+import { deviceStorage } from './deviceStorage.ts';
 
 /**
- * A text field's value kept in localStorage as it is typed, so a reload, a reconnect or a stage
+ * A text field's value kept on the device as it is typed, so a reload, a reconnect or a stage
  * change never loses it.
  */
 export function useDraft(key: string, initial = ''): [string, (value: string) => void, () => void] {
   const storageKey = `cercle:draft:${key}`;
-  const [value, setValue] = useState(() => {
-    try {
-      return localStorage.getItem(storageKey) ?? initial;
-    } catch {
-      return initial;
-    }
-  });
+  const [value, setValue] = useState(() => deviceStorage().getItem(storageKey) ?? initial);
   const update = useCallback(
     (next: string) => {
       setValue(next);
-      try {
-        localStorage.setItem(storageKey, next);
-      } catch {
-        // Storage unavailable: the draft lives in memory.
-      }
+      deviceStorage().setItem(storageKey, next);
     },
     [storageKey],
   );
-  const clear = useCallback(() => {
-    try {
-      localStorage.removeItem(storageKey);
-    } catch {
-      // nothing to clear
-    }
-  }, [storageKey]);
+  const clear = useCallback(() => deviceStorage().removeItem(storageKey), [storageKey]);
   return [value, update, clear];
 }
