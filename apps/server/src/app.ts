@@ -9,6 +9,7 @@ import { startResyncMonitor } from './cluster/resyncMonitor.ts';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
+import { registerFileLinkRoutes } from './http/fileLinkRoutes.ts';
 import { registerGroupRoutes, sweepRetention } from './http/groupRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
@@ -54,6 +55,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         'req.headers["x-zoom-app-context"]',
         'req.headers.cookie',
       ],
+      serializers: {
+        // A file link in `?access=` opens someone's file: it stays out of the logs too.
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: request.url.replace(/([?&]access=)[^&]*/g, '$1…'),
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: PROTOCOL_LIMITS.httpBodyMaxBytes,
     trustProxy: true,
@@ -129,6 +138,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerGroupRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerStageRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerFileLinkRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,

@@ -133,3 +133,26 @@ export const cycleResponseSchema = z.object({
   ),
 });
 export type CycleResponse = z.infer<typeof cycleResponseSchema>;
+
+/**
+ * POST /api/file-links (Bearer: the person's seat): a file the server makes for this person, named
+ * as its own routes name it. For hosts whose embedded browser can neither save a file nor send the
+ * seat to another browser (Zoom opens links in the person's system browser).
+ */
+export const fileLinkRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('summary'),
+    sessionId: idSchema,
+    format: z.enum(['md', 'html']),
+    lang: z.enum(['fr', 'en']),
+  }),
+  z.object({ kind: z.literal('myData'), groupId: idSchema }),
+]);
+export type FileLinkRequest = z.infer<typeof fileLinkRequestSchema>;
+
+/** A short-lived, single-use address of that file: it carries a capability, never the seat. */
+export const fileLinkResponseSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  expiresAt: z.number().int().positive(),
+});
+export type FileLinkResponse = z.infer<typeof fileLinkResponseSchema>;

@@ -2,9 +2,10 @@ import type { SessionEvent, SessionState } from '@cercle/domain';
 
 /**
  * How a credential was obtained; Zoom and Teams identities issue their own kinds. A `stage`
- * credential is a capability to read one session's shared screen: it names no person.
+ * credential is a capability to read one session's shared screen: it names no person. A `file`
+ * credential opens its person's files once, for a couple of minutes (a link a host opens elsewhere).
  */
-export type CredentialKind = 'link' | 'zoom' | 'teams' | 'stage';
+export type CredentialKind = 'link' | 'zoom' | 'teams' | 'stage' | 'file';
 
 export interface Credential {
   readonly tokenHash: string;

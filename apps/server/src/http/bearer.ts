@@ -3,25 +3,65 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/tokens.ts';
 import { sendError } from './httpError.ts';
 
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/;
+const TOKEN = /^[A-Za-z0-9._~+/=-]{16,4096}$/;
+
+/** How long a file link opens its file: enough for the host to hand it to a browser. */
+export const FILE_LINK_TTL_MS = 2 * 60_000;
+
 /**
- * The credential in `Authorization: Bearer …`, the same a panel presents on its socket. Answers
- * 401 itself and returns null when there is none or it has expired, and 403 for a stage
- * capability, which names no person and so may do nothing a person does.
+ * File links are single-use. Remembered by this instance until they expire; behind several
+ * instances a link could be opened once per instance within its two minutes, which the short
+ * life bounds.
+ */
+const usedFileLinks = new Map<string, number>();
+
+function takeFileLink(tokenHash: string, expiresAt: number, now: number): boolean {
+  for (const [hash, until] of usedFileLinks) if (until <= now) usedFileLinks.delete(hash);
+  if (usedFileLinks.has(tokenHash)) return false;
+  usedFileLinks.set(tokenHash, expiresAt);
+  return true;
+}
+
+/**
+ * The person's seat in `Authorization: Bearer …`, the same a panel presents on its socket.
+ * Answers 401 itself and returns null when there is none or it has expired, and 403 for a stage
+ * capability, which names no person and so may do nothing a person does. Where `allowFileLink`,
+ * a file link in `?access=` stands for the seat, once.
  */
 export async function requireCredential(
   store: SessionStore,
   request: FastifyRequest,
   reply: FastifyReply,
   now: number,
+  options: { readonly allowFileLink?: boolean } = {},
 ): Promise<Credential | null> {
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/.exec(request.headers.authorization ?? '');
-  const credential = match?.[1] ? await store.findCredential(hashToken(match[1])) : null;
+  const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  const query = request.query as { access?: unknown } | undefined;
+  const access =
+    !bearer &&
+    options.allowFileLink &&
+    typeof query?.access === 'string' &&
+    TOKEN.test(query.access)
+      ? query.access
+      : undefined;
+  const token = bearer ?? access;
+  const credential = token ? await store.findCredential(hashToken(token)) : null;
   if (!credential || (credential.expiresAt !== null && credential.expiresAt <= now)) {
     sendError(reply, 401, 'unauthorized', 'Sign in to this session again from its panel.');
     return null;
   }
+  // A file link opens a file, only by its address; a seat never travels in an address.
+  if ((access !== undefined) !== (credential.kind === 'file')) {
+    sendError(reply, 403, 'forbidden', 'This link does not open this.');
+    return null;
+  }
   if (credential.kind === 'stage') {
     sendError(reply, 403, 'forbidden', 'This screen only shows the session.');
+    return null;
+  }
+  if (access && !takeFileLink(credential.tokenHash, credential.expiresAt ?? now, now)) {
+    sendError(reply, 410, 'unauthorized', 'This link has been used: ask for the file again.');
     return null;
   }
   return credential;

@@ -181,7 +181,8 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
   app.get('/api/sessions/:sessionId/summary', async (request, reply) => {
     const params = parse(sessionParamsSchema, request.params, reply);
     const query = params && parse(summaryQuerySchema, request.query, reply);
-    const credential = query && (await requireCredential(store, request, reply, now()));
+    const credential =
+      query && (await requireCredential(store, request, reply, now(), { allowFileLink: true }));
     if (!params || !query || !credential) return reply;
     if (credential.sessionId !== params.sessionId)
       return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
@@ -206,7 +207,8 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
 
   app.get('/api/groups/:groupId/my-data', async (request, reply) => {
     const params = parse(groupParamsSchema, request.params, reply);
-    const credential = params && (await requireCredential(store, request, reply, now()));
+    const credential =
+      params && (await requireCredential(store, request, reply, now(), { allowFileLink: true }));
     if (!params || !credential) return reply;
     if (!(await memberSession(credential, params.groupId, reply))) return reply;
     const me = credential.personId;

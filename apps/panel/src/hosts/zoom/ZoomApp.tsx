@@ -1,121 +1,374 @@
 import { TEMPLATES } from '@cercle/domain';
-import { type Boot, type HostEnterResponse, hostEnterResponseSchema } from '@cercle/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  type Boot,
+  type HostEnterResponse,
+  hostEnterResponseSchema,
+  zoomTicketResponseSchema,
+} from '@cercle/protocol';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App } from '../../App.tsx';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { LanguageSwitch } from '../../panel/LanguageSwitch.tsx';
-import { PanelRoute } from '../../routes/PanelRoute.tsx';
 import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
-import { postJson } from '../../ui/api.ts';
+import { saveCredentials } from '../../sync/credentials.ts';
+import { deviceStorage } from '../../ui/deviceStorage.ts';
+import { memoryNavigator, setPageNavigator } from '../../ui/router.ts';
 import { useDraft } from '../../ui/useDraft.ts';
-import { connectZoom, type ZoomSdkLike, type ZoomUser } from './zoomClient.ts';
+import { type HostFeatures, HostFeaturesProvider } from '../hostFeatures.tsx';
+import {
+  type ConnectZoomOptions,
+  connectZoom,
+  isMeetingContext,
+  parseBreakoutChange,
+  parseRunningContextChange,
+  readAppContext,
+  readUser,
+  type ZoomConnected,
+  type ZoomUser,
+} from './zoomClient.ts';
+import type { ZoomConnection } from './zoomConnection.ts';
+import { FILE_LINKS_PATH, fileLinkResponseSchema, postZoomJson } from './zoomHttp.ts';
 
 /** How often a panel waiting for the host asks again. */
 export const ZOOM_WAIT_RETRY_MS = 4000;
 const GUEST_TOKEN_KEY = 'cercle:zoom:credential';
 
+/** What the panel enters a meeting's session with: the server's word on where the person is. */
+interface Seat {
+  readonly ticket: string;
+  readonly canSetUp: boolean;
+  /** Known once the server named it (after a room change); null for the Home URL's own ticket. */
+  readonly meetingId: string | null;
+}
+
 type Phase =
   | { name: 'connecting' }
-  | { name: 'setUp'; user: ZoomUser }
-  | { name: 'waiting'; user: ZoomUser }
-  | { name: 'ready'; entry: HostEnterResponse }
+  | { name: 'notInMeeting' }
+  | { name: 'setUp' }
+  | { name: 'waiting' }
+  | { name: 'ready' }
   | { name: 'failed'; message: string | null };
 
-function InviteButton({ sdk }: { sdk: ZoomSdkLike }) {
+type ZoomNotice = { readonly tone: 'status' | 'alert'; readonly text: string };
+type NoticeTopic = 'room' | 'zoom';
+
+/**
+ * A guest has no Zoom id: the credential this device holds is what says who they are, one per
+ * meeting or breakout room. The Home URL's meeting keeps the key it always had.
+ */
+const guestTokenKey = (meetingId: string | null) =>
+  meetingId === null ? GUEST_TOKEN_KEY : `${GUEST_TOKEN_KEY}:${meetingId}`;
+
+function InviteButton({ connection }: { connection: ZoomConnection }) {
   const pages = usePageMessages();
-  const [isSent, setIsSent] = useState(false);
+  const [state, setState] = useState<'idle' | 'sent' | 'failed'>('idle');
   return (
-    <button
-      type="button"
-      className="wide"
-      onClick={() => {
-        void sdk.sendAppInvitationToAllParticipants().then(() => setIsSent(true));
-      }}
-    >
-      {isSent ? pages.zoom.invited : pages.zoom.invite}
-    </button>
+    <>
+      <button
+        type="button"
+        className="wide"
+        onClick={() => {
+          connection
+            .call((sdk) => sdk.sendAppInvitationToAllParticipants())
+            .then(
+              () => setState('sent'),
+              () => setState('failed'),
+            );
+        }}
+      >
+        {state === 'sent' ? pages.zoom.invited : pages.zoom.invite}
+      </button>
+      {state === 'failed' && (
+        <p className="error" role="alert" data-testid="zoom-invite-failed">
+          {pages.zoom.inviteFailed}
+        </p>
+      )}
+    </>
   );
 }
 
-/** Cercle inside a Zoom meeting: identity comes from the server-verified ticket, never from here. */
-export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
+function ZoomNotices({
+  notices,
+  dismiss,
+}: {
+  notices: Partial<Record<NoticeTopic, ZoomNotice>>;
+  dismiss: (topic: NoticeTopic) => void;
+}) {
   const { t } = useI18n();
   const pages = usePageMessages();
+  const shown = (Object.entries(notices) as [NoticeTopic, ZoomNotice | undefined][]).filter(
+    (entry): entry is [NoticeTopic, ZoomNotice] => entry[1] !== undefined,
+  );
+  if (shown.length === 0) return null;
+  return (
+    <aside className="page notices" aria-label={pages.zoom.notices}>
+      {shown.map(([topic, notice]) => (
+        <p
+          key={topic}
+          className="notice"
+          role={notice.tone}
+          data-testid={`zoom-notice-${topic}`}
+          data-tone={notice.tone}
+        >
+          {notice.text}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t.dismiss}
+            title={t.dismiss}
+            onClick={() => dismiss(topic)}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </p>
+      ))}
+    </aside>
+  );
+}
+
+/**
+ * Cercle inside a Zoom meeting: identity comes from the server-verified ticket, never from here.
+ * Once in, the browser's app runs as it is, routed in memory: Zoom binds its SDK to the page URL,
+ * so the URL never changes while the person moves between sessions and pages.
+ */
+export function ZoomApp({
+  boot,
+  connect = connectZoom,
+}: {
+  boot: Extract<Boot, { host: 'zoom' }>;
+  connect?: (options: ConnectZoomOptions) => Promise<ZoomConnected>;
+}) {
+  const { t } = useI18n();
+  const pages = usePageMessages();
+  const [navigator] = useState(() => memoryNavigator('/'));
+  // Before the app renders: every `navigate()` in the panel then stays in memory.
+  setPageNavigator(navigator);
   const [phase, setPhase] = useState<Phase>({ name: 'connecting' });
-  const [sdk, setSdk] = useState<ZoomSdkLike | null>(null);
+  const [connection, setConnection] = useState<ZoomConnection | null>(null);
+  const [notices, setNotices] = useState<Partial<Record<NoticeTopic, ZoomNotice>>>({});
   const [groupName, setGroupName] = useDraft('zoom:group');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
   const [error, setError] = useState<string | null>(null);
+  const seat = useRef<Seat>({ ticket: boot.ticket, canSetUp: boot.canSetUp, meetingId: null });
+  const user = useRef<ZoomUser | null>(null);
+  // Each move (a room change) starts a new generation: answers for an older one are dropped.
+  const generation = useRef(0);
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
 
-  const ready = useCallback((entry: HostEnterResponse) => {
-    try {
-      localStorage.setItem(GUEST_TOKEN_KEY, entry.token);
-    } catch {
-      // No storage: a guest reloading gets a new seat, nothing worse.
-    }
-    setPhase({ name: 'ready', entry });
+  const notify = useCallback(
+    (topic: NoticeTopic, notice: ZoomNotice | null) =>
+      setNotices((current) => {
+        const next = { ...current };
+        if (notice) next[topic] = notice;
+        else delete next[topic];
+        return next;
+      }),
+    [],
+  );
+
+  const ready = useCallback(
+    (entry: HostEnterResponse, from: Seat) => {
+      // Without storage a guest reloading gets a new seat, nothing worse.
+      deviceStorage().setItem(guestTokenKey(from.meetingId), entry.token);
+      saveCredentials(entry.sessionId, { token: entry.token, personId: entry.personId });
+      navigator.push(`/s/${entry.sessionId}`);
+      setPhase({ name: 'ready' });
+    },
+    [navigator],
+  );
+
+  /** A fresh ticket for wherever the person is now (a room, the main meeting, a later time). */
+  const renewSeat = useCallback(async (zoom: ZoomConnection): Promise<Seat | null> => {
+    const context = await readAppContext(zoom).catch(() => null);
+    if (!context) return null;
+    const result = await postZoomJson('/api/zoom/ticket', { context }, zoomTicketResponseSchema);
+    if (!result.ok) return null;
+    return {
+      ticket: result.value.ticket,
+      canSetUp: result.value.canSetUp,
+      meetingId: result.value.meetingId,
+    };
   }, []);
 
+  /** Enters the seat's session; says which phase that led to, or null for a stale answer. */
   const enter = useCallback(
-    async (user: ZoomUser) => {
-      let knownToken: string | null = null;
-      try {
-        knownToken = localStorage.getItem(GUEST_TOKEN_KEY);
-      } catch {
-        knownToken = null;
-      }
-      const result = await postJson(
+    async (zoom: ZoomConnection, isRetry = false): Promise<Phase['name'] | null> => {
+      const at = generation.current;
+      const from = seat.current;
+      const person = user.current;
+      if (!person) return null;
+      const knownToken =
+        deviceStorage().getItem(guestTokenKey(from.meetingId)) ??
+        deviceStorage().getItem(guestTokenKey(null));
+      const result = await postZoomJson(
         '/api/zoom/enter',
-        { ticket: boot.ticket, screenName: user.screenName, knownToken },
+        { ticket: from.ticket, screenName: person.screenName, knownToken },
         hostEnterResponseSchema,
       );
-      if (result.ok) return ready(result.value);
-      if (result.status === 409)
-        return setPhase(boot.canSetUp ? { name: 'setUp', user } : { name: 'waiting', user });
+      if (at !== generation.current) return null;
+      if (result.ok) {
+        ready(result.value, from);
+        return 'ready';
+      }
+      if (result.status === 409) {
+        setPhase(from.canSetUp ? { name: 'setUp' } : { name: 'waiting' });
+        return from.canSetUp ? 'setUp' : 'waiting';
+      }
+      if (result.code === 'notInMeeting') {
+        setPhase({ name: 'notInMeeting' });
+        return 'notInMeeting';
+      }
+      // The ticket lasts minutes: someone waiting long for the host gets a new one and goes on.
+      if ((result.status === 401 || result.code === 'contextExpired') && !isRetry) {
+        const renewed = await renewSeat(zoom);
+        if (at !== generation.current) return null;
+        if (renewed) {
+          seat.current = renewed;
+          return enter(zoom, true);
+        }
+      }
       setPhase({ name: 'failed', message: result.message });
+      return 'failed';
     },
-    [boot, ready],
+    [ready, renewSeat],
+  );
+
+  /** Zoom does not reload the app between rooms: it says so, and the panel follows. */
+  const changeRoom = useCallback(
+    async (zoom: ZoomConnection, action: 'join' | 'leave') => {
+      generation.current += 1;
+      const at = generation.current;
+      notify('room', { tone: 'status', text: pagesRef.current.zoom.changingRoom });
+      const renewed = await renewSeat(zoom);
+      if (at !== generation.current) return;
+      if (!renewed)
+        return notify('room', { tone: 'alert', text: pagesRef.current.zoom.roomFailed });
+      seat.current = renewed;
+      // A move can come before the panel first entered: it needs to know who the person is.
+      user.current ??= await readUser(zoom).catch(() => null);
+      if (at !== generation.current) return;
+      if (!user.current)
+        return notify('room', { tone: 'alert', text: pagesRef.current.zoom.roomFailed });
+      const outcome = await enter(zoom);
+      if (outcome === null) return;
+      if (outcome === 'failed')
+        return notify('room', { tone: 'alert', text: pagesRef.current.zoom.roomFailed });
+      notify('room', {
+        tone: 'status',
+        text:
+          action === 'join' ? pagesRef.current.zoom.inRoom : pagesRef.current.zoom.backInMeeting,
+      });
+    },
+    [enter, notify, renewSeat],
   );
 
   useEffect(() => {
-    connectZoom().then(
-      ({ sdk: connected, user }) => {
-        setSdk(connected);
-        void enter(user);
-      },
-      () => setPhase({ name: 'failed', message: null }),
-    );
-  }, [enter]);
+    let isCurrent = true;
+    let opened: ZoomConnection | null = null;
+    const onRoom = (data: unknown) => {
+      const action = parseBreakoutChange(data);
+      if (action && opened) void changeRoom(opened, action);
+    };
+    let isElsewhere = false;
+    const start = async (zoom: ZoomConnection) => {
+      user.current ??= await readUser(zoom);
+      if (isCurrent) await enter(zoom);
+    };
+    const onRunningContext = (data: unknown) => {
+      const context = parseRunningContextChange(data);
+      if (!context || !opened) return;
+      if (!isMeetingContext(context)) {
+        // Whatever was under way belonged to the meeting the panel has left.
+        generation.current += 1;
+        isElsewhere = true;
+        return setPhase({ name: 'notInMeeting' });
+      }
+      if (!isElsewhere) return;
+      isElsewhere = false;
+      start(opened).catch(() => setPhase({ name: 'failed', message: null }));
+    };
+    connect({
+      onRefreshFailed: () =>
+        notify('zoom', { tone: 'alert', text: pagesRef.current.zoom.connectionLost }),
+    })
+      .then(async ({ connection: zoom, runningContext }) => {
+        if (!isCurrent) return zoom.close();
+        opened = zoom;
+        setConnection(zoom);
+        zoom.sdk.addEventListener('onBreakoutRoomChange', onRoom);
+        zoom.sdk.addEventListener('onRunningContextChange', onRunningContext);
+        if (!isMeetingContext(runningContext)) {
+          isElsewhere = true;
+          return setPhase({ name: 'notInMeeting' });
+        }
+        await start(zoom);
+      })
+      .catch(() => {
+        if (isCurrent) setPhase({ name: 'failed', message: null });
+      });
+    return () => {
+      isCurrent = false;
+      if (!opened) return;
+      opened.sdk.removeEventListener('onBreakoutRoomChange', onRoom);
+      opened.sdk.removeEventListener('onRunningContextChange', onRunningContext);
+      opened.close();
+    };
+  }, [connect, enter, changeRoom, notify]);
 
   useEffect(() => {
-    if (phase.name !== 'waiting') return;
-    const timer = setTimeout(() => void enter(phase.user), ZOOM_WAIT_RETRY_MS);
+    if (phase.name !== 'waiting' || !connection) return;
+    const timer = setTimeout(() => void enter(connection), ZOOM_WAIT_RETRY_MS);
     return () => clearTimeout(timer);
-  }, [phase, enter]);
+  }, [phase, connection, enter]);
+
+  const features = useMemo<HostFeatures>(() => {
+    if (!connection) return {};
+    return {
+      facilitatorExtras: () => <InviteButton connection={connection} />,
+      // Zoom's embedded browser neither saves a download nor opens a blob: the person's own
+      // browser opens a short-lived address the server made for this one file.
+      async openFile(file, token) {
+        const link = await postZoomJson(FILE_LINKS_PATH, file, fileLinkResponseSchema, token);
+        if (!link.ok) return { ok: false, message: pagesRef.current.zoom.fileLinkFailed };
+        try {
+          await connection.call((sdk) => sdk.openUrl({ url: link.value.url }));
+          return { ok: true, message: pagesRef.current.zoom.fileOpened };
+        } catch {
+          return { ok: false, message: pagesRef.current.zoom.fileOpenFailed };
+        }
+      },
+    };
+  }, [connection]);
+
+  const dismiss = useCallback((topic: NoticeTopic) => notify(topic, null), [notify]);
 
   if (phase.name === 'ready')
     return (
-      <PanelRoute
-        sessionId={phase.entry.sessionId}
-        token={phase.entry.token}
-        facilitatorExtras={sdk ? <InviteButton sdk={sdk} /> : null}
-      />
+      <HostFeaturesProvider value={features}>
+        <ZoomNotices notices={notices} dismiss={dismiss} />
+        <App />
+      </HostFeaturesProvider>
     );
 
-  const setUp = async (user: ZoomUser) => {
+  const setUp = async () => {
+    const person = user.current;
+    if (!person || !connection) return;
     setError(null);
-    const result = await postJson(
+    const from = seat.current;
+    const result = await postZoomJson(
       '/api/zoom/sessions',
       {
-        ticket: boot.ticket,
-        screenName: user.screenName,
+        ticket: from.ticket,
+        screenName: person.screenName,
         groupName: groupName.trim(),
         templateKey,
       },
       hostEnterResponseSchema,
     );
-    if (result.ok) return ready(result.value);
+    if (result.ok) return ready(result.value, from);
     // Someone else set it up a moment ago: join theirs.
-    if (result.status === 409) return enter(user);
+    if (result.status === 409) return void enter(connection);
     setError(result.message ?? t.errors.network);
   };
 
@@ -125,9 +378,15 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
         <h1 className="brand">◯ {t.appName}</h1>
         <LanguageSwitch />
       </header>
+      <ZoomNotices notices={notices} dismiss={dismiss} />
       {phase.name === 'connecting' && (
         <p className="loading" role="status">
           {pages.zoom.connecting}
+        </p>
+      )}
+      {phase.name === 'notInMeeting' && (
+        <p className="card" role="status" data-testid="zoom-not-in-meeting">
+          {pages.zoom.notInMeeting}
         </p>
       )}
       {phase.name === 'waiting' && (
@@ -145,7 +404,7 @@ export function ZoomApp({ boot }: { boot: Extract<Boot, { host: 'zoom' }> }) {
           className="card form"
           onSubmit={(e) => {
             e.preventDefault();
-            void setUp(phase.user);
+            void setUp();
           }}
         >
           <h2>{pages.zoom.setUpTitle}</h2>

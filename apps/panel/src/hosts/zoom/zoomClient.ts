@@ -1,11 +1,30 @@
 import { ZOOM_APP_APIS } from '@cercle/manifests/zoomApis';
+import { z } from 'zod';
+import { type Clock, createZoomConnection, type ZoomConnection } from './zoomConnection.ts';
 
-/** The few SDK calls the panel makes; the real SDK and a test stand-in both fit. */
+/** What `config` answers, as far as the panel reads it. */
+export interface ZoomConfigResponse {
+  readonly runningContext?: string;
+}
+
+/** The events the panel listens to, with what Zoom sends. */
+export interface ZoomEvents {
+  readonly onMyUserContextChange: unknown;
+  readonly onRunningContextChange: unknown;
+  readonly onBreakoutRoomChange: unknown;
+}
+export type ZoomEventName = keyof ZoomEvents;
+
+/** The SDK calls the panel makes; the real SDK and a test's fake both fit. */
 export interface ZoomSdkLike {
-  config(options: { capabilities: string[] }): Promise<unknown>;
-  getUserContext(): Promise<{ screenName: string; role: string; participantUUID?: string }>;
-  onMyUserContextChange(handler: (event: unknown) => void): void;
+  config(options: { capabilities: string[]; version?: string }): Promise<ZoomConfigResponse>;
+  getRunningContext(): Promise<unknown>;
+  getUserContext(): Promise<unknown>;
+  getAppContext(): Promise<unknown>;
   sendAppInvitationToAllParticipants(): Promise<unknown>;
+  openUrl(options: { url: string }): Promise<unknown>;
+  addEventListener(event: ZoomEventName, handler: (data: unknown) => void): void;
+  removeEventListener(event: ZoomEventName, handler: (data: unknown) => void): void;
 }
 
 export interface ZoomUser {
@@ -13,16 +32,96 @@ export interface ZoomUser {
   readonly role: string;
 }
 
-/** Loads the SDK (a lazy chunk), configures exactly the APIs the manifest enables, reads who we are. */
-export async function connectZoom(): Promise<{ sdk: ZoomSdkLike; user: ZoomUser }> {
-  const { zoomSdk } = await import('./zoomSdk.ts');
-  const sdk = zoomSdk as unknown as ZoomSdkLike;
-  const capabilities = [...ZOOM_APP_APIS];
-  await sdk.config({ capabilities });
-  // A role change (made co-host, say) changes what the SDK allows: configure again.
-  sdk.onMyUserContextChange(() => {
-    void sdk.config({ capabilities }).catch(() => undefined);
+// What the Zoom client answers is read, not trusted: each answer is checked before use.
+const runningContextSchema = z.object({ context: z.string().min(1) });
+const userContextSchema = z.object({ screenName: z.string(), role: z.string() });
+const appContextSchema = z.object({
+  context: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+});
+const breakoutChangeSchema = z.object({ action: z.enum(['join', 'leave']) });
+const runningContextChangeSchema = z.object({ runningContext: z.string().min(1) });
+
+/** Where Cercle has a meeting to serve; anywhere else (the main client, chat, phone) it does not. */
+const MEETING_CONTEXTS: ReadonlySet<string> = new Set([
+  'inMeeting',
+  'inWebinar',
+  'inImmersive',
+  'inCollaborate',
+]);
+
+export function isMeetingContext(runningContext: string): boolean {
+  return MEETING_CONTEXTS.has(runningContext);
+}
+
+export async function readRunningContext(connection: ZoomConnection): Promise<string> {
+  return runningContextSchema.parse(await connection.call((sdk) => sdk.getRunningContext()))
+    .context;
+}
+
+export async function readUser(connection: ZoomConnection): Promise<ZoomUser> {
+  const user = userContextSchema.parse(await connection.call((sdk) => sdk.getUserContext()));
+  return { screenName: user.screenName, role: user.role };
+}
+
+/** The encrypted context for where the person is now, for the server to decrypt and check. */
+export async function readAppContext(connection: ZoomConnection): Promise<string> {
+  return appContextSchema.parse(await connection.call((sdk) => sdk.getAppContext())).context;
+}
+
+export function parseBreakoutChange(data: unknown): 'join' | 'leave' | null {
+  const parsed = breakoutChangeSchema.safeParse(data);
+  return parsed.success ? parsed.data.action : null;
+}
+
+export function parseRunningContextChange(data: unknown): string | null {
+  const parsed = runningContextChangeSchema.safeParse(data);
+  return parsed.success ? parsed.data.runningContext : null;
+}
+
+export interface ZoomConnected {
+  readonly connection: ZoomConnection;
+  readonly runningContext: string;
+}
+
+export interface ConnectZoomOptions {
+  /**
+   * The SDK; by default its own chunk, loaded only inside Zoom. Wrapped in an object because the
+   * real SDK is a Proxy that answers any property, `then` included: a promise resolved with it
+   * would call `zoomSdk.then(…)`, which the SDK sends to Zoom as an API call.
+   */
+  readonly loadSdk?: () => Promise<{ readonly sdk: ZoomSdkLike }>;
+  readonly clock?: Clock;
+  readonly onRefreshFailed?: (error: unknown) => void;
+}
+
+/**
+ * Configures exactly the APIs the manifest enables and reads where the panel runs. Role and
+ * running-context changes need `config` again (Zoom's SDK README), so both re-run it.
+ */
+export async function connectZoom(options: ConnectZoomOptions = {}): Promise<ZoomConnected> {
+  const loadSdk =
+    options.loadSdk ??
+    (async () => ({ sdk: (await import('./zoomSdk.ts')).zoomSdk as unknown as ZoomSdkLike }));
+  const { sdk } = await loadSdk();
+  const connection = createZoomConnection({
+    sdk,
+    capabilities: ZOOM_APP_APIS,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onRefreshFailed ? { onRefreshFailed: options.onRefreshFailed } : {}),
   });
-  const context = await sdk.getUserContext();
-  return { sdk, user: { screenName: context.screenName, role: context.role } };
+  const configured = await connection.configure();
+  const reconfigure = () => {
+    connection.configure().catch((error: unknown) => options.onRefreshFailed?.(error));
+  };
+  sdk.addEventListener('onMyUserContextChange', reconfigure);
+  sdk.addEventListener('onRunningContextChange', reconfigure);
+  // `getRunningContext` is the documented source; `config` says the same and stands in if it fails.
+  const runningContext = await readRunningContext(connection).catch(() => {
+    if (configured.runningContext) return configured.runningContext;
+    throw new Error('Zoom did not say where Cercle runs');
+  });
+  return { connection, runningContext };
 }

@@ -1,5 +1,6 @@
 import { createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
+import { type HostFile, useHostFeatures } from '../../hosts/hostFeatures.tsx';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { authorizedFetch, download } from '../../ui/api.ts';
@@ -17,8 +18,11 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
   const { locale } = useI18n();
   const pages = usePageMessages();
   const w = pages.content.end;
+  const host = useHostFeatures();
   const [busy, setBusy] = useState<Busy>(null);
   const [failed, setFailed] = useState(false);
+  // What the host said about a file it opened for the person (Zoom: in their browser).
+  const [fileOutcome, setFileOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
   const [nextDate, setNextDate] = useState('');
   const [cycleSessions, setCycleSessions] = useState(
@@ -28,13 +32,24 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
   async function run(kind: Busy, task: () => Promise<boolean>) {
     setBusy(kind);
     setFailed(false);
+    setFileOutcome(null);
     const ok = await task().catch(() => false);
     setBusy(null);
     setFailed(!ok);
   }
 
+  /** Through the host when it cannot take a blob (Zoom's embedded browser); true when handled. */
+  async function openThroughHost(file: HostFile): Promise<boolean> {
+    if (!host.openFile) return false;
+    const outcome = await host.openFile(file, token);
+    setFileOutcome(outcome);
+    return true;
+  }
+
   const summary = (format: 'md' | 'html') =>
     run('export', async () => {
+      if (await openThroughHost({ kind: 'summary', sessionId: view.id, format, lang: locale }))
+        return true;
       const response = await authorizedFetch(
         `/api/sessions/${view.id}/summary?format=${format}&lang=${locale}`,
         token,
@@ -141,6 +156,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
             disabled={busy !== null}
             onClick={() =>
               run('data', async () => {
+                if (await openThroughHost({ kind: 'myData', groupId: view.groupId })) return true;
                 const response = await authorizedFetch(
                   `/api/groups/${view.groupId}/my-data`,
                   token,
@@ -163,6 +179,15 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
       {failed && (
         <p className="error" role="alert">
           {w.failed}
+        </p>
+      )}
+      {fileOutcome && (
+        <p
+          className={fileOutcome.ok ? undefined : 'error'}
+          role={fileOutcome.ok ? 'status' : 'alert'}
+          data-testid="file-outcome"
+        >
+          {fileOutcome.message}
         </p>
       )}
     </section>
