@@ -36,6 +36,19 @@ export const RECENT_COMMANDS_KEPT = 2000;
 /** Events read per query when catching up with another instance's commits. */
 const CATCH_UP_PAGE = 500;
 
+/** How many panels a room takes, in all and per person. */
+export interface AttachCaps {
+  readonly perSession: number;
+  readonly perPerson: number;
+}
+
+const NO_CAPS: AttachCaps = {
+  perSession: Number.POSITIVE_INFINITY,
+  perPerson: Number.POSITIVE_INFINITY,
+};
+
+export type AttachOutcome = 'attached' | 'sessionFull' | 'personFull';
+
 /** Told of every commit this room makes, e.g. to let other instances know. */
 export type CommitListener = (sessionId: string, committed: readonly StoredEvent[]) => void;
 
@@ -84,8 +97,14 @@ export class Room {
   }
 
   isConnected(personId: string): boolean {
-    for (const connection of this.#connections) if (connection.personId === personId) return true;
-    return false;
+    return this.connectionsOf(personId) > 0;
+  }
+
+  /** How many panels this person has attached here. */
+  connectionsOf(personId: string): number {
+    let count = 0;
+    for (const connection of this.#connections) if (connection.personId === personId) count += 1;
+    return count;
   }
 
   /** Runs `task` after every task queued before it. */
@@ -253,11 +272,19 @@ export class Room {
    * Attaches a connection and greets it: exactly the events it missed since `lastSeq` when the
    * log still has them, otherwise a fresh view. Queued, so no event slips between the two.
    */
-  attach(connection: Connection, lastSeq: number | null): Promise<void> {
+  attach(
+    connection: Connection,
+    lastSeq: number | null,
+    caps: AttachCaps = NO_CAPS,
+  ): Promise<AttachOutcome> {
     return this.#enqueue(async () => {
+      // Counted in the queue, where every earlier attach has already landed: no race past a cap.
+      if (this.#connections.size >= caps.perSession) return 'sessionFull';
+      if (this.connectionsOf(connection.personId) >= caps.perPerson) return 'personFull';
       const welcome = await this.#welcome(connection.personId, lastSeq);
       this.#connections.add(connection);
       connection.send(JSON.stringify(welcome));
+      return 'attached';
     });
   }
 

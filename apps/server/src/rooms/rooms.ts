@@ -2,6 +2,7 @@ import { isPublicEvent, withSharedStages } from '@cercle/domain';
 import type { SessionStore, StoredEvent } from '@cercle/storage';
 import type { CommitNotice, Fanout } from '../cluster/fanout.ts';
 import { SOLO_FANOUT } from '../cluster/fanout.ts';
+import { clearStalePresence } from './presence.ts';
 import { Room } from './room.ts';
 
 /** How long an empty room stays in memory, in case its panels come straight back. */
@@ -66,13 +67,7 @@ export class Rooms {
             .subscribe(sessionId)
             .then(() => fresh.catchUp())
             .catch((error: unknown) => this.#onError(error, sessionId));
-        } else {
-          // Alone, nobody is connected to a room just loaded: presence left over from a crash is
-          // stale. Shared, the other instances' panels are live: their presence stands.
-          for (const person of loaded.state.people)
-            if (person.presence === 'online')
-              await fresh.submit(person.id, { type: 'setPresence', presence: 'offline' }, null);
-        }
+        } else await clearStalePresence(fresh);
         return fresh;
       });
       this.#rooms.set(sessionId, room);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { GATEWAY_LIMITS } from '../gateway/sessionGateway.ts';
 import { TestPanel } from '../testing/testPanel.ts';
 import {
   createTestSession,
@@ -8,7 +9,6 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/testServer.ts';
-import { DROPPED_FRAMES_BEFORE_CLOSE, FRAME_BURST } from './socketRoute.ts';
 
 let data: ReturnType<typeof makeDataDir>;
 let server: TestServer;
@@ -53,7 +53,11 @@ describe('transport limits', () => {
     panels.push(panel);
     await panel.hello(created.sessionId, created.token);
     const ping = JSON.stringify({ type: 'ping', pingId: 1, clientSentAt: 1 });
-    for (let i = 0; i < FRAME_BURST + DROPPED_FRAMES_BEFORE_CLOSE + 5; i++)
+    for (
+      let i = 0;
+      i < GATEWAY_LIMITS.frameBurst + GATEWAY_LIMITS.droppedFramesBeforeClose + 5;
+      i++
+    )
       await panel.sendRaw(ping);
     await panel.waitFor((m) => m.type === 'error' && m.code === 'rateLimited');
     expect(await panel.waitForClose()).toBe(4429);

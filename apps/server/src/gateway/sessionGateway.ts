@@ -1,0 +1,273 @@
+import type { Command } from '@cercle/domain';
+import {
+  CloseCode,
+  ErrorCode,
+  type ErrorMessage,
+  type Pong,
+  PROTOCOL_VERSION,
+  parseClientMessage,
+  type Rejected,
+} from '@cercle/protocol';
+import type { SessionStore } from '@cercle/storage';
+import { verifyToken } from '../auth/credentials.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { Connection } from '../rooms/connection.ts';
+import { markArrived, markLeft } from '../rooms/presence.ts';
+import type { Room } from '../rooms/room.ts';
+import type { Rooms } from '../rooms/rooms.ts';
+import { TokenBucket } from './tokenBucket.ts';
+
+/** What the gateway needs of a socket: the transport adapts a WebSocket to this. */
+export interface GatewaySocket {
+  send(frame: string): void;
+  close(code: number, reason: string): void;
+}
+
+/** What the transport tells the gateway about one socket. */
+export interface GatewayConnection {
+  receive(text: string): void;
+  closed(): void;
+}
+
+export interface GatewayLimits {
+  readonly helloTimeoutMs: number;
+  /** A panel sends a few frames a minute; a burst of clicks fits, a script does not. */
+  readonly frameBurst: number;
+  readonly framesPerSecond: number;
+  /** A client that keeps hammering after being told is cut off. */
+  readonly droppedFramesBeforeClose: number;
+  /** Forty people with a couple of tabs each. */
+  readonly connectionsPerSession: number;
+  /**
+   * One person's panels in one session: a laptop, a phone and a reload or two. Without it one
+   * participant's sockets could fill the session's cap and lock everyone else out.
+   */
+  readonly connectionsPerPerson: number;
+}
+
+export const GATEWAY_LIMITS: GatewayLimits = {
+  helloTimeoutMs: 10_000,
+  frameBurst: 40,
+  framesPerSecond: 10,
+  droppedFramesBeforeClose: 200,
+  connectionsPerSession: 100,
+  connectionsPerPerson: 8,
+};
+
+export interface SessionGatewayDeps {
+  readonly store: SessionStore;
+  readonly rooms: Rooms;
+  readonly now: () => number;
+  /** Whether the server is shutting down: leaving panels then keep their presence. */
+  readonly isClosing: () => boolean;
+  readonly log: { error(details: object, message: string): void };
+  readonly metrics?: Metrics;
+  readonly limits?: Partial<GatewayLimits>;
+}
+
+function errorFrame(code: ErrorMessage['code'], message: string, commandId: string | null = null) {
+  return JSON.stringify({ type: 'error', code, message, commandId } satisfies ErrorMessage);
+}
+
+/** Frames a panel sends after hello arrive while the greeting is still under way: keep them. */
+type Pending = { readonly commandId: string; readonly command: Command };
+
+type Phase =
+  | { readonly name: 'hello' }
+  | { readonly name: 'greeting' }
+  | {
+      readonly name: 'ready';
+      readonly room: Room;
+      readonly connection: Connection;
+      /** A stage capability watches the session: no seat, no presence, no command. */
+      readonly isReadOnly: boolean;
+    }
+  | { readonly name: 'closed' };
+
+/**
+ * A session's door, whatever carries the frames: the hello and its credential, the caps, the rate
+ * limit, the commands that arrive while the greeting is under way, and presence. The WebSocket
+ * route only forwards to it, so all of this is tested without a server.
+ */
+export class SessionGateway {
+  readonly #limits: GatewayLimits;
+
+  constructor(private readonly deps: SessionGatewayDeps) {
+    this.#limits = { ...GATEWAY_LIMITS, ...deps.limits };
+  }
+
+  open(socket: GatewaySocket): GatewayConnection {
+    const { deps } = this;
+    const limits = this.#limits;
+    const bucket = new TokenBucket(limits.frameBurst, limits.framesPerSecond, deps.now());
+    let dropped = 0;
+    let phase: Phase = { name: 'hello' };
+    const pending: Pending[] = [];
+
+    const fail = (code: ErrorMessage['code'], message: string, close: number) => {
+      socket.send(errorFrame(code, message));
+      socket.close(close, message.slice(0, 120));
+      phase = { name: 'closed' };
+    };
+    const helloTimer = setTimeout(
+      () => fail(ErrorCode.helloRequired, 'Say hello first.', CloseCode.helloTimeout),
+      limits.helloTimeoutMs,
+    );
+
+    const run = (ready: Extract<Phase, { name: 'ready' }>, { commandId, command }: Pending) => {
+      if (ready.isReadOnly) {
+        socket.send(
+          errorFrame(
+            ErrorCode.readOnly,
+            'This screen only shows the session: act from your own panel.',
+            commandId,
+          ),
+        );
+        return;
+      }
+      const { room, connection } = ready;
+      const endTimer = deps.metrics?.commandSeconds.startTimer();
+      const count = (outcome: string) => {
+        endTimer?.();
+        deps.metrics?.commands.inc({ outcome });
+      };
+      room.submit(connection.personId, command, commandId).then(
+        (outcome) => {
+          count(outcome.ok ? (outcome.isDuplicate ? 'duplicate' : 'applied') : 'rejected');
+          if (!outcome.ok) {
+            deps.metrics?.rejections.inc({ reason: outcome.reason });
+            socket.send(
+              JSON.stringify({
+                type: 'rejected',
+                commandId,
+                reason: outcome.reason,
+              } satisfies Rejected),
+            );
+          } else if (outcome.isDuplicate)
+            void room.replayTo(connection, outcome.seq).catch(() => undefined);
+        },
+        (error: unknown) => {
+          count('failed');
+          deps.log.error({ err: error, sessionId: room.sessionId }, 'command failed');
+          socket.send(
+            errorFrame(ErrorCode.internal, 'The server could not record this action.', commandId),
+          );
+        },
+      );
+    };
+
+    const greet = async (sessionId: string, token: string, lastSeq: number | null) => {
+      const room = await deps.rooms.get(sessionId);
+      if (!room)
+        return fail(ErrorCode.sessionNotFound, 'No such session.', CloseCode.sessionNotFound);
+      const check = await verifyToken(deps.store, sessionId, token, deps.now());
+      if (!check.ok) return fail(ErrorCode.unauthorized, check.message, CloseCode.unauthorized);
+      if (phase.name === 'closed') return;
+      const connection: Connection = {
+        personId: check.personId,
+        send: (frame) => socket.send(frame),
+        close: (code, reason) => socket.close(code, reason),
+      };
+      const isReadOnly = check.kind === 'stage';
+      const attached = await room.attach(connection, lastSeq, {
+        perSession: limits.connectionsPerSession,
+        perPerson: limits.connectionsPerPerson,
+      });
+      if (attached !== 'attached')
+        return fail(
+          ErrorCode.tooManyConnections,
+          attached === 'sessionFull'
+            ? 'This session has too many open panels.'
+            : 'You have too many panels open on this session: close one.',
+          CloseCode.tooManyConnections,
+        );
+      // The socket may have gone while the greeting was under way (`closed()` ran meanwhile).
+      if ((phase as Phase).name === 'closed') {
+        room.detach(connection);
+        return;
+      }
+      const ready = { name: 'ready', room, connection, isReadOnly } as const;
+      phase = ready;
+      if (!isReadOnly) markArrived(room, connection.personId);
+      for (const item of pending.splice(0)) run(ready, item);
+    };
+
+    return {
+      receive: (text) => {
+        if (phase.name === 'closed') return;
+        if (!bucket.take(deps.now())) {
+          dropped += 1;
+          if (dropped === 1)
+            socket.send(errorFrame(ErrorCode.rateLimited, 'Too many messages: slow down.'));
+          if (dropped >= limits.droppedFramesBeforeClose)
+            fail(ErrorCode.rateLimited, 'Too many messages.', CloseCode.rateLimited);
+          return;
+        }
+        dropped = 0;
+        const parsed = parseClientMessage(text);
+        if (!parsed.ok) {
+          socket.send(errorFrame(parsed.code, parsed.message, parsed.commandId));
+          return;
+        }
+        const message = parsed.value;
+        switch (message.type) {
+          case 'ping':
+            socket.send(
+              JSON.stringify({
+                type: 'pong',
+                pingId: message.pingId,
+                clientSentAt: message.clientSentAt,
+                serverNow: deps.now(),
+              } satisfies Pong),
+            );
+            return;
+          case 'hello':
+            if (phase.name !== 'hello') {
+              socket.send(
+                errorFrame(ErrorCode.alreadyGreeted, 'This connection already said hello.'),
+              );
+              return;
+            }
+            clearTimeout(helloTimer);
+            if (message.protocol !== PROTOCOL_VERSION) {
+              fail(
+                ErrorCode.unsupportedProtocol,
+                `This server speaks protocol ${PROTOCOL_VERSION}: reload the panel.`,
+                CloseCode.unsupportedProtocol,
+              );
+              return;
+            }
+            phase = { name: 'greeting' };
+            greet(message.sessionId, message.token, message.lastSeq).catch((error: unknown) => {
+              deps.log.error({ err: error }, 'greeting failed');
+              fail(
+                ErrorCode.internal,
+                'The server could not open this session.',
+                CloseCode.serviceRestart,
+              );
+            });
+            return;
+          case 'command':
+            if (phase.name === 'hello')
+              socket.send(
+                errorFrame(ErrorCode.helloRequired, 'Say hello first.', message.commandId),
+              );
+            else if (phase.name === 'greeting')
+              pending.push({ commandId: message.commandId, command: message.command });
+            else run(phase, message);
+            return;
+        }
+      },
+      closed: () => {
+        clearTimeout(helloTimer);
+        const last = phase;
+        phase = { name: 'closed' };
+        if (last.name !== 'ready') return;
+        last.room.detach(last.connection);
+        if (deps.isClosing()) return;
+        if (!last.isReadOnly) markLeft(last.room, last.connection.personId);
+        if (last.room.connectionCount === 0) deps.rooms.scheduleEviction(last.room);
+      },
+    };
+  }
+}
