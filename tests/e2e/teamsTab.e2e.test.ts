@@ -22,6 +22,7 @@ import {
   openInTeams,
   type StorageMode,
   startTeamsHarness,
+  TEAMS_TEST_APP_ID,
   TEAMS_TEST_MEETING,
   TEAMS_USERS,
   type TeamsBrowser,
@@ -73,6 +74,7 @@ describe.skipIf(unavailable !== null)(
       server = await harness.startCercle({
         env: {
           TEAMS_CLIENT_ID: CLIENT_ID,
+          TEAMS_APP_ID: TEAMS_TEST_APP_ID,
           TEAMS_JWKS_URL: `http://127.0.0.1:${port}/keys`,
           CREATIONS_PER_MINUTE: '1000',
         },
@@ -384,6 +386,51 @@ describe.skipIf(unavailable !== null)(
         });
       },
     );
+
+    it('from a plain browser, the facilitator puts the session on a Teams meeting’s stage with the documented deep link', async () => {
+      const response = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          groupName: 'Codev depuis le navigateur',
+          templateKey: 'remote-2h',
+          facilitatorName: 'Awa',
+        }),
+      });
+      const created = (await response.json()) as { facilitatorLink: string };
+      const browser = await harness.launchBrowser('allowed');
+      const viewer = await harness.launchBrowser('allowed');
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(created.facilitatorLink);
+        await page.locator('[data-testid="my-role"][data-role="facilitator"]').waitFor();
+        const popup = page.waitForEvent('popup');
+        await page.getByRole('button', { name: 'Partager dans une réunion Teams' }).click();
+        const teams = await popup;
+        await teams.waitForURL(/^https:\/\/teams\.microsoft\.com\/l\/meeting-share\?/);
+        const link = new URL(teams.url());
+        const appContext = JSON.parse(link.searchParams.get('appContext') ?? '{}') as {
+          appSharingUrl?: string;
+          appId?: string;
+        };
+        expect(appContext.appId).toBe(TEAMS_TEST_APP_ID);
+        expect(appContext.appSharingUrl).toMatch(/\?host=teams&view=stage#stage=[\w-]+$/);
+        await page.getByText('Teams s’ouvre dans un nouvel onglet').waitFor();
+
+        // Teams opens that URL on the meeting stage, for everyone, seat or not.
+        const stage = await openInTeams(viewer, {
+          url: appContext.appSharingUrl ?? '',
+          frameContext: 'meetingStage',
+          user: TEAMS_USERS.anonymous,
+          size: { width: 1280, height: 720 },
+        });
+        await stage.tab.getByTestId('stage-view').waitFor({ timeout: 30_000 });
+        expect(await stage.cspViolations()).toEqual([]);
+      } finally {
+        await browser.close();
+        await viewer.close();
+      }
+    });
 
     it('reconfiguring a tab keeps its session; a refused save says why to Teams and to the person', async () => {
       const browser = await harness.launchBrowser('allowed');

@@ -22,7 +22,11 @@ const envSchema = z.object({
   /** Zoom's OAuth server (authorize, token) and REST API; tests point them at a stand-in. */
   ZOOM_OAUTH_URL: z.string().url().default(DEFAULT_ZOOM_OAUTH_URL),
   ZOOM_API_URL: z.string().url().default(DEFAULT_ZOOM_API_URL),
-  TEAMS_APP_ID: z.string().min(1).optional(),
+  /** The id in the Teams manifest (`pnpm manifests`): lets browser panels share to a meeting. */
+  TEAMS_APP_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID')
+    .optional(),
   TEAMS_CLIENT_ID: z.string().min(1).optional(),
   TEAMS_TENANT_IDS: z.string().optional(),
   /** Where Microsoft's token signing keys are read; a local identity provider in tests. */
@@ -75,6 +79,8 @@ export interface Config {
   } | null;
   /** Teams SSO is on when a client id is set; tenants listed restrict who may sign in. */
   readonly teams: {
+    /** Cercle's Teams app id, when the deployment says which it is. */
+    readonly appId?: string;
     readonly clientId: string | null;
     readonly tenantIds: readonly string[];
     readonly jwksUrl?: string;
@@ -148,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((id) => id.trim())
         .filter(Boolean),
       ...(e.TEAMS_JWKS_URL ? { jwksUrl: e.TEAMS_JWKS_URL } : {}),
+      ...(e.TEAMS_APP_ID ? { appId: e.TEAMS_APP_ID } : {}),
     },
   };
 }

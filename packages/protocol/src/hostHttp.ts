@@ -74,8 +74,19 @@ export const hostEnterResponseSchema = z.object({
 });
 export type HostEnterResponse = z.infer<typeof hostEnterResponseSchema>;
 
-/** GET /api/teams/settings: whether Teams users sign in with SSO here. */
-export const teamsSettingsResponseSchema = z.object({ sso: z.boolean() });
+/** A Teams app id or Entra client id: a GUID. */
+export const guidSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a GUID');
+
+/**
+ * GET /api/teams/settings: whether Teams users sign in with SSO here, and Cercle's Teams app id
+ * when the server knows it (a browser panel then offers "Share in a Teams meeting").
+ */
+export const teamsSettingsResponseSchema = z.object({
+  sso: z.boolean(),
+  appId: guidSchema.nullable(),
+});
 export type TeamsSettingsResponse = z.infer<typeof teamsSettingsResponseSchema>;
 
 /** An Entra ID access token (a JWT): long, but bounded. */

@@ -67,6 +67,11 @@ export const enPages: PageMessages = {
     keptOnServer: 'Your Microsoft account keeps you the facilitator on all your devices.',
     keptOnDevice:
       'Without Microsoft sign-in, your facilitator role stays in this browser: open the meeting’s panel here, with site data allowed.',
+    shareInMeeting: 'Share in a Teams meeting',
+    shareInMeetingOpened:
+      'Teams opens in a new tab: pick the meeting, and the session shows on its stage.',
+    shareInMeetingFailed:
+      'The sharing link could not be made (or your browser blocked the new tab). Try again.',
   },
   content: {
     visibility: { label: 'Visible to', me: 'only me', client: 'the client', group: 'the group' },

@@ -78,6 +78,11 @@ export const frPages = {
       'Votre compte Microsoft vous garde le rôle d’animateur·rice sur tous vos appareils.',
     keptOnDevice:
       'Sans connexion Microsoft, votre rôle d’animateur·rice reste dans ce navigateur : ouvrez le panneau de la réunion ici, avec les données du site autorisées.',
+    shareInMeeting: 'Partager dans une réunion Teams',
+    shareInMeetingOpened:
+      'Teams s’ouvre dans un nouvel onglet : choisissez la réunion, la séance s’affiche sur son écran partagé.',
+    shareInMeetingFailed:
+      'Le lien de partage n’a pas pu être préparé (ou votre navigateur a bloqué le nouvel onglet). Réessayez.',
   },
   content: {
     visibility: {

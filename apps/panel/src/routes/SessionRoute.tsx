@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useHostFeatures } from '../hosts/hostFeatures.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, withPageMessages } from '../i18n/i18n.tsx';
 import {
   loadCredentials,
   loadStageToken,
@@ -10,6 +10,13 @@ import {
 import { deviceStorage } from '../ui/deviceStorage.ts';
 import { JoinPage } from './JoinPage.tsx';
 import { PanelRoute } from './PanelRoute.tsx';
+
+// In a plain browser the facilitator may put the session on a Teams meeting's stage.
+const ShareInTeams = lazy(
+  withPageMessages(() =>
+    import('../hosts/teams/ShareInTeams.tsx').then((module) => ({ default: module.ShareInTeams })),
+  ),
+);
 
 interface Fragment {
   readonly token: string | null;
@@ -71,7 +78,15 @@ export function SessionRoute({ sessionId }: { sessionId: string }) {
         sessionId={sessionId}
         token={token}
         variant={variant}
-        facilitatorExtras={host.facilitatorExtras?.(sessionId, token)}
+        facilitatorExtras={
+          host.facilitatorExtras?.(sessionId, token) ??
+          // A host frames its tabs; only a top-level page is a plain browser.
+          (window.parent === window && !isStage ? (
+            <Suspense fallback={null}>
+              <ShareInTeams sessionId={sessionId} token={token} />
+            </Suspense>
+          ) : undefined)
+        }
       />
     );
   if (isEntering)

@@ -57,7 +57,10 @@ async function token(claims: Record<string, unknown> = {}) {
 describe('Teams SSO', () => {
   it('says whether SSO is on', async () => {
     const off = await app({ clientId: null, tenantIds: [] });
-    expect((await off.app.inject('/api/teams/settings')).json()).toEqual({ sso: false });
+    expect((await off.app.inject('/api/teams/settings')).json()).toEqual({
+      sso: false,
+      appId: null,
+    });
     const enter = await off.app.inject({
       method: 'POST',
       url: '/api/teams/enter',
@@ -68,7 +71,7 @@ describe('Teams SSO', () => {
 
   it('binds a verified Teams user to one person of the session', async () => {
     const on = await app({ clientId: CLIENT_ID, tenantIds: [] });
-    expect((await on.app.inject('/api/teams/settings')).json()).toEqual({ sso: true });
+    expect((await on.app.inject('/api/teams/settings')).json()).toEqual({ sso: true, appId: null });
     const enter = async (ssoToken: string) =>
       on.app.inject({
         method: 'POST',

@@ -86,7 +86,11 @@ export function registerTeamsRoutes(app: FastifyInstance, deps: TeamsRoutesDeps)
 
   app.get(
     '/api/teams/settings',
-    async () => ({ sso: clientId !== null }) satisfies TeamsSettingsResponse,
+    async () =>
+      ({
+        sso: clientId !== null,
+        appId: config.teams.appId ?? null,
+      }) satisfies TeamsSettingsResponse,
   );
 
   // The configuration page: one session per meeting, bound to it, its organiser facilitating.
