@@ -201,7 +201,8 @@ describe('bad input on the socket', () => {
     const { created } = await sessionWith([]);
     const unknown = panel();
     await unknown.hello('nope', created.token);
-    expect(await unknown.waitForClose()).toBe(4404);
+    // A credential is for its own session: elsewhere it is refused like any wrong credential.
+    expect(await unknown.waitForClose()).toBe(4401);
     const old = panel();
     await old.sendRaw(
       JSON.stringify({

@@ -82,9 +82,15 @@ function parseWith<T>(schema: z.ZodType<T>, frame: string, maxBytes: number): Pa
   };
 }
 
-/** Parses a frame a panel sent (binary frames are decoded as UTF-8 first). Never throws. */
-export function parseClientMessage(frame: string): ParseResult<ClientMessage> {
-  return parseWith(clientMessageSchema, frame, PROTOCOL_LIMITS.clientFrameMaxBytes);
+/**
+ * Parses a frame a panel sent (binary frames are decoded as UTF-8 first), up to `maxBytes` (the
+ * protocol's limit by default; less before `hello`). Never throws.
+ */
+export function parseClientMessage(
+  frame: string,
+  maxBytes: number = PROTOCOL_LIMITS.clientFrameMaxBytes,
+): ParseResult<ClientMessage> {
+  return parseWith(clientMessageSchema, frame, maxBytes);
 }
 
 /** Parses a frame the server sent. Never throws. */

@@ -232,4 +232,32 @@ describe('the session gateway (no transport)', () => {
     expect(room.seq).toBe(before);
     expect(room.state.lifecycle).toBe('scheduled');
   });
+
+  it('a wrong credential loads nothing, and an unknown session reads the same (no probing ids)', async () => {
+    const { sessionId } = await session();
+    await rooms.closeAll(1000, 'unloaded');
+    rooms = new Rooms(store, Date.now);
+    const answers: unknown[] = [];
+    for (const id of [sessionId, 'no-such-session-id']) {
+      const { socket, connection } = connect(gateway());
+      hello(connection, id, 'a-token-nobody-was-ever-given');
+      const code = await socket.waitForClose();
+      answers.push({ code, first: socket.messages[0] });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ code: 4401, first: { code: 'unauthorized' } });
+    expect(rooms.size).toBe(0);
+  });
+
+  it('a stranger who has not said hello gets a small budget, in bytes and in frames', async () => {
+    const nested = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const big = connect(gateway());
+    big.connection.receive(nested);
+    expect(big.socket.messages[0]).toMatchObject({ type: 'error', code: 'frameTooLarge' });
+    const chatty = connect(gateway());
+    for (let i = 0; i < 9; i++)
+      chatty.connection.receive(JSON.stringify({ type: 'ping', pingId: i, clientSentAt: i }));
+    expect(chatty.socket.messages.filter((m) => m.type === 'pong')).toHaveLength(8);
+    expect(chatty.socket.closeCode).toBe(4408);
+  });
 });

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   type ErrorMessage,
   type Pong,
+  PROTOCOL_LIMITS,
   PROTOCOL_VERSION,
   parseClientMessage,
   type Rejected,
@@ -36,6 +37,8 @@ export interface GatewayLimits {
   readonly framesPerSecond: number;
   /** A client that keeps hammering after being told is cut off. */
   readonly droppedFramesBeforeClose: number;
+  /** Frames a socket may send before its hello (pings while the panel starts): then it is cut off. */
+  readonly framesBeforeHello: number;
   /** Forty people with a couple of tabs each. */
   readonly connectionsPerSession: number;
   /**
@@ -50,6 +53,7 @@ export const GATEWAY_LIMITS: GatewayLimits = {
   frameBurst: 40,
   framesPerSecond: 10,
   droppedFramesBeforeClose: 200,
+  framesBeforeHello: 8,
   connectionsPerSession: 100,
   connectionsPerPerson: 8,
 };
@@ -101,6 +105,7 @@ export class SessionGateway {
     const limits = this.#limits;
     const bucket = new TokenBucket(limits.frameBurst, limits.framesPerSecond, deps.now());
     let dropped = 0;
+    let framesBeforeHello = 0;
     let phase: Phase = { name: 'hello' };
     const pending: Pending[] = [];
 
@@ -157,11 +162,13 @@ export class SessionGateway {
     };
 
     const greet = async (sessionId: string, token: string, lastSeq: number | null) => {
+      // The credential first: a wrong one loads nothing, and an unknown session and a wrong
+      // credential for a real one get the same answer, so ids cannot be probed.
+      const check = await verifyToken(deps.store, sessionId, token, deps.now());
+      if (!check.ok) return fail(ErrorCode.unauthorized, check.message, CloseCode.unauthorized);
       const room = await deps.rooms.get(sessionId);
       if (!room)
         return fail(ErrorCode.sessionNotFound, 'No such session.', CloseCode.sessionNotFound);
-      const check = await verifyToken(deps.store, sessionId, token, deps.now());
-      if (!check.ok) return fail(ErrorCode.unauthorized, check.message, CloseCode.unauthorized);
       if (phase.name === 'closed') return;
       const connection: Connection = {
         personId: check.personId,
@@ -204,7 +211,16 @@ export class SessionGateway {
           return;
         }
         dropped = 0;
-        const parsed = parseClientMessage(text);
+        // A stranger who has not said hello gets a small budget, in frames and in bytes.
+        const isStranger = phase.name === 'hello';
+        if (isStranger && ++framesBeforeHello > limits.framesBeforeHello) {
+          fail(ErrorCode.helloRequired, 'Say hello first.', CloseCode.helloTimeout);
+          return;
+        }
+        const parsed = parseClientMessage(
+          text,
+          isStranger ? PROTOCOL_LIMITS.helloFrameMaxBytes : PROTOCOL_LIMITS.clientFrameMaxBytes,
+        );
         if (!parsed.ok) {
           socket.send(errorFrame(parsed.code, parsed.message, parsed.commandId));
           return;
