@@ -40,6 +40,15 @@ export interface CercleApp {
   readonly metrics: Metrics;
 }
 
+/** Fastify's form of TRUST_PROXY: a hop count as the hops to believe, addresses as they are. */
+function trustedProxies(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /** Builds the whole service without listening: tests call it directly, server.ts listens. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<CercleApp> {
   const now = options.now ?? Date.now;
@@ -65,7 +74,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
     bodyLimit: PROTOCOL_LIMITS.httpBodyMaxBytes,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: a forged X-Forwarded-For must not escape the limits.
+    trustProxy: trustedProxies(config.trustProxy),
   });
 
   // Rooms and the broker refer to each other: notices reach the rooms once both exist.

@@ -32,6 +32,15 @@ const envSchema = z.object({
   /** Where Microsoft's token signing keys are read; a local identity provider in tests. */
   TEAMS_JWKS_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): a number of hops, or their
+   * addresses / CIDR ranges, comma-separated. Unset, nobody: per-address limits use the socket's
+   * own address, which a client cannot forge.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*)$/, 'a hop count or addresses/CIDRs')
+    .optional(),
   /** Sessions and joins one address may create a minute; raise it for load tests. */
   CREATIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Open sockets one address may hold; a whole administration may share one proxy. */
@@ -89,6 +98,8 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   readonly creationsPerMinute: number;
   readonly connectionsPerAddress: number;
+  /** Proxies trusted for the client's address: hops or addresses; false for none. */
+  readonly trustProxy: false | number | readonly string[];
   /** Keys that encrypt stored events and snapshots; empty to store them as they are. */
   readonly dataKeys: readonly DataKey[];
   /** PostgreSQL instead of SQLite when set. */
@@ -133,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     creationsPerMinute: e.CREATIONS_PER_MINUTE,
     connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     dataKeys: e.DATA_ENCRYPTION_KEY ? parseDataKeys(e.DATA_ENCRYPTION_KEY) : [],
     ...(e.DATABASE_URL
       ? { database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA ?? null } }
@@ -157,4 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.TEAMS_APP_ID ? { appId: e.TEAMS_APP_ID } : {}),
     },
   };
+}
+
+function parseTrustProxy(raw: string | undefined): false | number | readonly string[] {
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((entry) => entry.trim());
 }

@@ -26,6 +26,7 @@ export function makeConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     allowedOrigins: ['http://cercle.test'],
     creationsPerMinute: 60,
     connectionsPerAddress: 500,
+    trustProxy: false,
     dataKeys: [],
     ...overrides,
   };
