@@ -34,6 +34,9 @@ export function PanelRoute({
     [client],
   );
   const dismiss = useCallback((id: number) => client.dismissNotice(id), [client]);
+  // Erased words must not live on in a text box, to be sent back on the next keystroke: the text
+  // fields start again from the erased view (the sync client has already forgotten the drafts).
+  const erasures = snapshot.erasures;
   if (snapshot.failure && snapshot.status === 'failed')
     return (
       <main className="page">
@@ -61,6 +64,7 @@ export function PanelRoute({
   return (
     <main className="page page--panel">
       <SessionPanel
+        key={erasures}
         view={snapshot.view}
         myId={snapshot.personId}
         status={snapshot.status}

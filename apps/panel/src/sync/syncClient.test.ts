@@ -258,4 +258,63 @@ describe('SyncClient', () => {
     expect(resent).toEqual([timer, newer]);
     expect(resent).not.toContain(older);
   });
+
+  it('an erasure of my texts drops what I queued before it, keeps what I typed after, and says so', () => {
+    let forgotten = 0;
+    const sockets: FakeSocket[] = [];
+    const timers: Array<{ callback: () => void; ms: number }> = [];
+    const client = new SyncClient({
+      url: 'ws://test/ws',
+      sessionId: 'session1',
+      token: 't'.repeat(43),
+      socketFactory: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      storage: null,
+      now: () => T0,
+      random: (() => {
+        let n = 0;
+        return () => (n += 0.01);
+      })(),
+      setTimer: (callback, ms) => timers.push({ callback, ms }),
+      clearTimer: () => undefined,
+      onOwnErasure: () => {
+        forgotten += 1;
+      },
+    });
+    client.start();
+    sockets[0]!.open();
+    sockets[0]!.receive(welcome(3));
+    // Offline: commands wait in the outbox.
+    sockets[0]!.close();
+    client.send({ type: 'writeLearnings', content: 'OLD WORDS', process: '' });
+    client.send({ type: 'postSuggestion', text: 'OLD IDEA', visibility: 'group' });
+    const erase = client.send({ type: 'eraseMyContent' });
+    client.send({ type: 'writeNote', text: 'typed after erasing' });
+    expect(client.snapshot.pending).toHaveLength(4);
+    // Back online; another person's erasure changes nothing here.
+    timers
+      .filter((t) => t.ms !== 1000 && t.ms !== 10_000)
+      .pop()
+      ?.callback();
+    sockets.at(-1)!.open();
+    sockets.at(-1)!.receive({
+      type: 'welcome',
+      mode: 'resume',
+      protocol: PROTOCOL_VERSION,
+      personId: 'bo',
+      serverNow: T0,
+      events: [
+        { seq: 4, event: { type: 'contentErased', personId: 'someone-else' }, commandId: null },
+        { seq: 5, event: { type: 'contentErased', personId: 'bo' }, commandId: erase },
+      ],
+    });
+    expect(forgotten).toBe(1);
+    expect(client.snapshot.erasures).toBe(1);
+    expect(client.snapshot.pending.map((p) => p.command)).toEqual([
+      { type: 'writeNote', text: 'typed after erasing' },
+    ]);
+  });
 });

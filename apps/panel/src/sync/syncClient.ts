@@ -1,7 +1,9 @@
 import {
   apply,
   type Command,
+  type CommandType,
   type Rejection,
+  type SessionEvent,
   type SessionView,
   WHOLE_TEXT_COMMANDS,
 } from '@cercle/domain';
@@ -18,6 +20,13 @@ import {
 import { z } from 'zod';
 import { reconnectDelayMs } from './backoff.ts';
 import { SOCKET_OPEN, type SocketFactory, type SocketLike } from './socketLike.ts';
+
+/** Commands that carry words the person wrote: what an erasure must keep from being sent back. */
+const WRITES_TEXT: ReadonlySet<CommandType> = new Set<CommandType>([
+  ...WHOLE_TEXT_COMMANDS,
+  'postSuggestion',
+  'proposeCase',
+]);
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
 
@@ -37,6 +46,11 @@ export interface SyncSnapshot {
   readonly notices: readonly Notice[];
   /** Why the connection stopped for good (bad link, unknown session…). */
   readonly failure: ErrorCode | null;
+  /**
+   * How many times this person's texts were erased while this panel watched: text fields and
+   * drafts holding the erased words must forget them rather than send them back.
+   */
+  readonly erasures: number;
 }
 
 export interface PendingCommand {
@@ -56,6 +70,8 @@ export interface SyncClientOptions {
   readonly isOnline?: () => boolean;
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  /** Called as this person's texts are erased, before the panel renders the erased view. */
+  readonly onOwnErasure?: () => void;
 }
 
 export const PING_INTERVAL_MS = 10_000;
@@ -81,6 +97,7 @@ export class SyncClient {
     pending: [],
     notices: [],
     failure: null,
+    erasures: 0,
   };
   readonly #listeners = new Set<() => void>();
   readonly #clock = new ClockOffsetEstimator();
@@ -154,6 +171,25 @@ export class SyncClient {
     this.#saveOutbox(pending);
     if (this.#snapshot.status === 'connected') this.#transmit(commandId, command);
     return commandId;
+  }
+
+  /**
+   * When this person's texts are erased, the texts they queued before the erasure must not reach
+   * the server afterwards: they are dropped from the outbox, and `erasures` tells the panel to
+   * forget its drafts. Commands queued after the erasure (typed anew) are kept.
+   */
+  #forgetErased(
+    event: SessionEvent | null,
+    commandId: string | null,
+    pending: readonly PendingCommand[],
+  ): readonly PendingCommand[] {
+    if (event?.type !== 'contentErased' || event.personId !== this.#snapshot.personId)
+      return pending;
+    this.options.onOwnErasure?.();
+    this.#update({ erasures: this.#snapshot.erasures + 1 });
+    const erasedAt = pending.findIndex((p) => p.commandId === commandId);
+    const before = erasedAt < 0 ? pending.length : erasedAt;
+    return pending.filter((p, i) => i >= before || !WRITES_TEXT.has(p.command.type));
   }
 
   dismissNotice(id: number): void {
@@ -238,6 +274,7 @@ export class SyncClient {
           for (const item of message.events) {
             if (item.event && view) view = apply(view, item.event);
             seq = item.seq;
+            pending = this.#forgetErased(item.event, item.commandId, pending);
             if (item.commandId) pending = pending.filter((p) => p.commandId !== item.commandId);
           }
         }
@@ -264,6 +301,15 @@ export class SyncClient {
         if (message.seq !== seq + 1) {
           this.#resync();
           return;
+        }
+        const pending = this.#forgetErased(
+          message.event,
+          message.commandId,
+          this.#snapshot.pending,
+        );
+        if (pending !== this.#snapshot.pending) {
+          this.#update({ pending });
+          this.#saveOutbox(pending);
         }
         this.#settle(message.commandId);
         this.#update({ view: message.event ? apply(view, message.event) : view, seq: message.seq });

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { deviceStorage } from '../ui/deviceStorage.ts';
+import { forgetDrafts } from '../ui/useDraft.ts';
 import { browserSocketFactory } from './socketLike.ts';
 import { SyncClient, type SyncSnapshot } from './syncClient.ts';
 
@@ -21,6 +22,8 @@ export function useSync(
         token,
         socketFactory: browserSocketFactory,
         storage: deviceStorage(),
+        // Drafts holding erased words are forgotten before the erased view renders.
+        onOwnErasure: () => forgetDrafts(`${sessionId}:`),
         isOnline: () => navigator.onLine,
       }),
   );

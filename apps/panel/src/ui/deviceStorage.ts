@@ -8,12 +8,15 @@ export interface KeyValueStore {
 export interface DeviceStorage extends KeyValueStore {
   /** False when the browser refused storage: what is kept lasts until the page closes. */
   readonly isPersistent: boolean;
+  /** Every key held, to forget a family of them at once. */
+  keys(): string[];
 }
 
 /** A store in memory, for when the browser refuses its own. */
-export function memoryStorage(): KeyValueStore {
+export function memoryStorage(): KeyValueStore & { keys(): string[] } {
   const items = new Map<string, string>();
   return {
+    keys: () => [...items.keys()],
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => {
       items.set(key, value);
@@ -46,6 +49,18 @@ export function openDeviceStorage(get: () => Storage = () => window.localStorage
   const store = native;
   return {
     isPersistent: true,
+    keys() {
+      const found = new Set(fallback.keys());
+      try {
+        for (let i = 0; i < store.length; i++) {
+          const key = store.key(i);
+          if (key !== null) found.add(key);
+        }
+      } catch {
+        // revoked meanwhile: what memory holds is all there is
+      }
+      return [...found];
+    },
     getItem(key) {
       try {
         return store.getItem(key) ?? fallback.getItem(key);

@@ -18,3 +18,10 @@ export function useDraft(key: string, initial = ''): [string, (value: string) =>
   const clear = useCallback(() => deviceStorage().removeItem(storageKey), [storageKey]);
   return [value, update, clear];
 }
+
+/** Forgets every draft whose key starts with `prefix` (e.g. a session's, after an erasure). */
+export function forgetDrafts(prefix: string): void {
+  const storage = deviceStorage();
+  for (const key of storage.keys())
+    if (key.startsWith(`cercle:draft:${prefix}`)) storage.removeItem(key);
+}
