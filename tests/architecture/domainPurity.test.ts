@@ -8,8 +8,21 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'testing' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    const isSource = /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name);
+    return isSource ? [path] : [];
   });
+}
+
+/** The packages a set of files imports: bare specifiers, cut to the package name. */
+function packagesOf(files: readonly string[]): string[] {
+  const names = files
+    .flatMap(importsOf)
+    .filter((specifier) => !specifier.startsWith('.'))
+    .map((specifier) => {
+      const parts = specifier.split('/');
+      return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+    });
+  return [...new Set(names)].sort();
 }
 
 const IMPORT = /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -67,5 +80,38 @@ describe('dependencies flow one way', () => {
         ),
       ).toEqual([]);
     }
+  });
+
+  it('storage depends on the domain, its databases and Node only: never on the protocol or an app', () => {
+    // The contract suite is the one file that is a test run against each store.
+    const files = sourceFiles(join(ROOT, 'packages/storage/src')).filter(
+      (file) => !file.endsWith('storeContract.ts'),
+    );
+    const packages = packagesOf(files);
+    const allowed = ['@cercle/domain', 'better-sqlite3', 'drizzle-orm', 'pg'];
+    expect(packages.filter((name) => !name.startsWith('node:') && !allowed.includes(name))).toEqual(
+      [],
+    );
+  });
+
+  it('the panel runs in a browser: no Node, no server, no storage, no database', () => {
+    const packages = packagesOf(sourceFiles(join(ROOT, 'apps/panel/src')));
+    const allowed = [
+      '@cercle/domain',
+      '@cercle/protocol',
+      '@cercle/manifests',
+      '@microsoft/teams-js',
+      '@zoom/appssdk',
+      'react',
+      'react-dom',
+      'zod',
+    ];
+    expect(packages.filter((name) => !allowed.includes(name))).toEqual([]);
+    // Only the browser-safe corners of the manifests package.
+    const manifests = sourceFiles(join(ROOT, 'apps/panel/src'))
+      .flatMap(importsOf)
+      .filter((specifier) => specifier.startsWith('@cercle/manifests'));
+    for (const specifier of manifests)
+      expect(['@cercle/manifests/zoomApis', '@cercle/manifests/hostRoutes']).toContain(specifier);
   });
 });
