@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
 import { registerFileLinkRoutes } from './http/fileLinkRoutes.ts';
-import { registerGroupRoutes, sweepRetention } from './http/groupRoutes.ts';
+import { registerGroupRoutes } from './http/groupRoutes.ts';
 import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
 import { registerOpsRoutes } from './http/opsRoutes.ts';
@@ -18,6 +18,7 @@ import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
 import { registerStageRoutes } from './http/stageRoutes.ts';
+import { startRetentionSweeps, sweepRetention } from './jobs/retentionSweep.ts';
 import { instrumentStore } from './metrics/instrumentStore.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { openStore } from './openStore.ts';
@@ -171,23 +172,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerPanelRoutes(app, config.panelDir);
 
-  // Retention is in days: an hourly sweep is punctual enough and costs nothing in between.
-  const sweep = async () => {
-    try {
-      const purged = await sweepRetention(store, rooms, now());
-      if (purged > 0) app.log.info({ purged }, 'retention: expired content erased');
-    } catch (error) {
-      app.log.error({ err: error }, 'retention sweep failed');
-    }
-  };
-  const sweepTimer = setInterval(sweep, 60 * 60_000);
-  sweepTimer.unref();
+  const sweeps = startRetentionSweeps(() => sweepRetention(store, rooms, now()), app.log);
   app.addHook('onReady', async () => {
-    void sweep();
+    void sweeps.runNow();
   });
 
   app.addHook('preClose', async () => {
-    clearInterval(sweepTimer);
+    sweeps.stop();
     stopResync();
     isClosing = true;
     // Panels reconnect by themselves on this code.

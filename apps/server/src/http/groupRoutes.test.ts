@@ -1,5 +1,6 @@
 import type { Command } from '@cercle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepRetention } from '../jobs/retentionSweep.ts';
 import {
   createTestSession,
   joinTestSession,
@@ -7,7 +8,6 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/testServer.ts';
-import { sweepRetention } from './groupRoutes.ts';
 
 let data: ReturnType<typeof makeDataDir>;
 let server: TestServer;

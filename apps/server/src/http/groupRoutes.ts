@@ -251,30 +251,3 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
     return { erasedSessions: erased };
   });
 }
-
-/**
- * Deletes the content of ended sessions older than their group's retention: each person's texts
- * are erased the way they could do it themselves, and the log is compacted away.
- */
-export async function sweepRetention(
-  store: SessionStore,
-  rooms: Rooms,
-  at: number,
-): Promise<number> {
-  let purged = 0;
-  for (const group of await store.groupsWithRetention()) {
-    if (group.retentionDays === null) continue;
-    const limit = at - group.retentionDays * 86_400_000;
-    for (const id of await store.groupSessions(group.id)) {
-      const room = await rooms.get(id);
-      const endedAt = room?.state.endedAt;
-      if (room?.state.lifecycle !== 'ended' || endedAt === null || endedAt === undefined) continue;
-      if (endedAt > limit) continue;
-      for (const person of room.state.people) {
-        const outcome = await room.submit(person.id, { type: 'eraseMyContent' }, null);
-        if (outcome.ok) purged += 1;
-      }
-    }
-  }
-  return purged;
-}
