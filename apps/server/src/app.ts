@@ -18,6 +18,7 @@ import { registerPanelRoutes } from './http/panelRoutes.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
 import { registerStageRoutes } from './http/stageRoutes.ts';
+import { useZodSchemas } from './http/zodRoutes.ts';
 import { startRetentionSweeps, sweepRetention } from './jobs/retentionSweep.ts';
 import { instrumentStore } from './metrics/instrumentStore.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -131,6 +132,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   registerSecurityHeaders(app);
+  useZodSchemas(app);
+  app.decorateRequest('seat', null);
   await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
 
   registerOpsRoutes(app, {

@@ -66,3 +66,32 @@ export async function requireCredential(
   }
   return credential;
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The person's seat, set by `seatRequired` before the handler runs. */
+    seat: Credential | null;
+  }
+}
+
+/**
+ * A route's authentication, as a preHandler: the handler runs only with a seat, read with
+ * `seatOf(request)`.
+ */
+export function seatRequired(
+  store: SessionStore,
+  now: () => number,
+  options: { readonly allowFileLink?: boolean } = {},
+) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const credential = await requireCredential(store, request, reply, now(), options);
+    if (!credential) return reply;
+    request.seat = credential;
+  };
+}
+
+/** The seat `seatRequired` found; a handler without that preHandler is a bug. */
+export function seatOf(request: FastifyRequest): Credential {
+  if (!request.seat) throw new Error(`${request.url}: no seat (seatRequired missing)`);
+  return request.seat;
+}

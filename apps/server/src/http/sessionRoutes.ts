@@ -1,11 +1,12 @@
 import { findTemplate } from '@cercle/domain';
 import {
   createSessionRequestSchema,
+  createSessionResponseSchema,
   describeIssues,
-  type InvitationResponse,
   invitationRequestSchema,
-  type JoinResponse,
+  invitationResponseSchema,
   joinRequestSchema,
+  joinResponseSchema,
   sessionParamsSchema,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
@@ -18,6 +19,7 @@ import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
 import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { createRateLimit } from './rateLimit.ts';
+import type { ZodTypeProvider } from './zodRoutes.ts';
 
 export interface SessionRoutesDeps {
   readonly store: SessionStore;
@@ -36,6 +38,7 @@ export function sendAdmissionError(reply: FastifyReply, reason: string): Fastify
   return sendError(reply, 400, 'invalidRequest', `Cannot join: ${reason}.`);
 }
 
+/** For routes that read a request the host shapes (Zoom's pages): parse by hand, 400 otherwise. */
 export function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -43,64 +46,84 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyRep
   return null;
 }
 
-export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps): void {
+export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRoutesDeps): void {
   const { store, rooms, publicUrl, now } = deps;
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // Creating sessions and people is what a script would flood.
   const limit = createRateLimit({ limit: deps.creationsPerMinute, windowMs: 60_000, now });
 
-  app.post('/api/sessions', { preHandler: limit }, async (request, reply) => {
-    const body = parse(createSessionRequestSchema, request.body, reply);
-    if (!body) return reply;
-    const template = findTemplate(body.templateKey);
-    if (!template)
-      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-    const opened = await openLinkSession(store, publicUrl, {
-      groupName: body.groupName,
-      template,
-      facilitator: { id: newId(), displayName: body.facilitatorName },
-      now: now(),
-    });
-    // Only a meeting link can already exist, and none is asked for here.
-    if (!opened) throw new Error('a link session could not be created');
-    const created = withoutJoinToken(opened);
-    request.log.info(
-      { sessionId: created.sessionId, templateKey: template.key },
-      'session created',
-    );
-    return reply.status(201).send(created);
-  });
+  app.post(
+    '/api/sessions',
+    {
+      preHandler: limit,
+      schema: { body: createSessionRequestSchema, response: { 201: createSessionResponseSchema } },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const template = findTemplate(body.templateKey);
+      if (!template)
+        return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+      const opened = await openLinkSession(store, publicUrl, {
+        groupName: body.groupName,
+        template,
+        facilitator: { id: newId(), displayName: body.facilitatorName },
+        now: now(),
+      });
+      // Only a meeting link can already exist, and none is asked for here.
+      if (!opened) throw new Error('a link session could not be created');
+      request.log.info(
+        { sessionId: opened.sessionId, templateKey: template.key },
+        'session created',
+      );
+      return reply.status(201).send(withoutJoinToken(opened));
+    },
+  );
 
-  app.post('/api/sessions/:sessionId/invitation', async (request, reply) => {
-    const params = parse(sessionParamsSchema, request.params, reply);
-    const body = params && parse(invitationRequestSchema, request.body, reply);
-    if (!params || !body) return reply;
-    if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
-      return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
-    const room = await rooms.get(params.sessionId);
-    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    return {
-      groupName: room.state.groupName,
-      lifecycle: room.state.lifecycle,
-    } satisfies InvitationResponse;
-  });
+  app.post(
+    '/api/sessions/:sessionId/invitation',
+    {
+      schema: {
+        params: sessionParamsSchema,
+        body: invitationRequestSchema,
+        response: { 200: invitationResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { params, body } = request;
+      if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
+        return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+      const room = await rooms.get(params.sessionId);
+      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      return { groupName: room.state.groupName, lifecycle: room.state.lifecycle };
+    },
+  );
 
-  app.post('/api/sessions/:sessionId/join', { preHandler: limit }, async (request, reply) => {
-    const params = parse(sessionParamsSchema, request.params, reply);
-    const body = params && parse(joinRequestSchema, request.body, reply);
-    if (!params || !body) return reply;
-    if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
-      return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
-    const room = await rooms.get(params.sessionId);
-    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const admission = await admitPerson(store, room, {
-      displayName: body.displayName,
-      kind: 'link',
-      now: now(),
-      ttlMs: LINK_CREDENTIAL_TTL_MS,
-    });
-    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
-    const { personId, token } = admission;
-    return reply.status(201).send({ personId, token } satisfies JoinResponse);
-  });
+  app.post(
+    '/api/sessions/:sessionId/join',
+    {
+      preHandler: limit,
+      schema: {
+        params: sessionParamsSchema,
+        body: joinRequestSchema,
+        response: { 201: joinResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { params, body } = request;
+      if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
+        return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+      const room = await rooms.get(params.sessionId);
+      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const admission = await admitPerson(store, room, {
+        displayName: body.displayName,
+        kind: 'link',
+        now: now(),
+        ttlMs: LINK_CREDENTIAL_TTL_MS,
+      });
+      if (!admission.ok) return sendAdmissionError(reply, admission.reason);
+      const { personId, token } = admission;
+      return reply.status(201).send({ personId, token });
+    },
+  );
 }
