@@ -37,13 +37,11 @@ export async function requireCredential(
   options: { readonly allowFileLink?: boolean } = {},
 ): Promise<Credential | null> {
   const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
-  const query = request.query as { access?: unknown } | undefined;
+  // Read from the address itself: a route's query schema keeps only the parameters it names.
+  const fromAddress = new URL(request.url, 'http://cercle').searchParams.get('access');
   const access =
-    !bearer &&
-    options.allowFileLink &&
-    typeof query?.access === 'string' &&
-    TOKEN.test(query.access)
-      ? query.access
+    !bearer && options.allowFileLink && fromAddress !== null && TOKEN.test(fromAddress)
+      ? fromAddress
       : undefined;
   const token = bearer ?? access;
   const credential = token ? await store.findCredential(hashToken(token)) : null;

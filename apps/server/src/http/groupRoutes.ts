@@ -1,5 +1,6 @@
 import {
   carryOver,
+  contributionsOf,
   cycleDashboard,
   findPerson,
   findTemplate,
@@ -8,9 +9,10 @@ import {
   sessionSummary,
 } from '@cercle/domain';
 import {
-  type CycleResponse,
+  createSessionResponseSchema,
+  cycleResponseSchema,
   groupParamsSchema,
-  type JoinResponse,
+  joinResponseSchema,
   nextSessionRequestSchema,
   retentionRequestSchema,
   sessionParamsSchema,
@@ -21,11 +23,12 @@ import { z } from 'zod';
 import { admitPerson } from '../auth/admitPerson.ts';
 import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts';
 import type { Rooms } from '../rooms/rooms.ts';
-import { requireCredential } from './bearer.ts';
+import { seatOf, seatRequired } from './bearer.ts';
 import { sendError } from './httpError.ts';
 import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { printablePage } from './printable.ts';
-import { parse, sendAdmissionError } from './sessionRoutes.ts';
+import { sendAdmissionError } from './sessionRoutes.ts';
+import type { ZodTypeProvider } from './zodRoutes.ts';
 
 export interface GroupRoutesDeps {
   readonly store: SessionStore;
@@ -53,8 +56,10 @@ export async function groupStates(store: SessionStore, rooms: Rooms, groupId: st
  * The group's sessions, the cycle: opening the next one, coming back to it as a member, the
  * capitalisation page, retention, and each person's own data.
  */
-export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps): void {
+export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesDeps): void {
   const { store, rooms, publicUrl, now } = deps;
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const seat = seatRequired(store, now);
 
   /** The credential's session when it belongs to `groupId`; answers 403 otherwise. */
   async function memberSession(
@@ -70,184 +75,215 @@ export function registerGroupRoutes(app: FastifyInstance, deps: GroupRoutesDeps)
     return room.state;
   }
 
-  app.post('/api/groups/:groupId/sessions', async (request, reply) => {
-    const params = parse(groupParamsSchema, request.params, reply);
-    const body = params && parse(nextSessionRequestSchema, request.body, reply);
-    const credential = body && (await requireCredential(store, request, reply, now()));
-    if (!params || !body || !credential) return reply;
-    const current = await memberSession(credential, params.groupId, reply);
-    if (!current) return reply;
-    const me = findPerson(current, credential.personId);
-    if (me?.role !== 'facilitator')
-      return sendError(reply, 403, 'forbidden', 'Only the facilitator opens the next session.');
-    const template = findTemplate(body.templateKey);
-    if (!template)
-      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-    const states = await groupStates(store, rooms, params.groupId);
-    const carried = carryOver(states);
-    const opened = await openLinkSession(store, publicUrl, {
-      groupId: params.groupId,
-      groupName: current.groupName,
-      template,
-      facilitator: { id: me.id, displayName: me.displayName },
-      now: now(),
-      ...carried,
-      scheduledFor: body.scheduledFor ?? null,
-      cycleSessions: body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
-    });
-    // Only a meeting link can already exist, and none is asked for here.
-    if (!opened) throw new Error('a link session could not be created');
-    const created = withoutJoinToken(opened);
-    // Every panel still open on the session it came from offers to follow.
-    const latest = states.at(-1);
-    const latestRoom = latest && (await rooms.get(latest.id));
-    if (latestRoom && findPerson(latestRoom.state, me.id)?.role === 'facilitator')
-      await latestRoom.submit(
-        me.id,
-        { type: 'announceNextSession', sessionId: created.sessionId },
-        null,
+  app.post(
+    '/api/groups/:groupId/sessions',
+    {
+      preHandler: seat,
+      schema: {
+        params: groupParamsSchema,
+        body: nextSessionRequestSchema,
+        response: { 201: createSessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { params, body } = request;
+      const credential = seatOf(request);
+      const current = await memberSession(credential, params.groupId, reply);
+      if (!current) return reply;
+      const me = findPerson(current, credential.personId);
+      if (me?.role !== 'facilitator')
+        return sendError(reply, 403, 'forbidden', 'Only the facilitator opens the next session.');
+      const template = findTemplate(body.templateKey);
+      if (!template)
+        return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+      const states = await groupStates(store, rooms, params.groupId);
+      const carried = carryOver(states);
+      const opened = await openLinkSession(store, publicUrl, {
+        groupId: params.groupId,
+        groupName: current.groupName,
+        template,
+        facilitator: { id: me.id, displayName: me.displayName },
+        now: now(),
+        ...carried,
+        scheduledFor: body.scheduledFor ?? null,
+        cycleSessions:
+          body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
+      });
+      // Only a meeting link can already exist, and none is asked for here.
+      if (!opened) throw new Error('a link session could not be created');
+      const created = withoutJoinToken(opened);
+      // Every panel still open on the session it came from offers to follow.
+      const latest = states.at(-1);
+      const latestRoom = latest && (await rooms.get(latest.id));
+      if (latestRoom && findPerson(latestRoom.state, me.id)?.role === 'facilitator')
+        await latestRoom.submit(
+          me.id,
+          { type: 'announceNextSession', sessionId: created.sessionId },
+          null,
+        );
+      request.log.info(
+        { sessionId: created.sessionId, groupId: params.groupId },
+        'next session opened',
       );
-    request.log.info(
-      { sessionId: created.sessionId, groupId: params.groupId },
-      'next session opened',
-    );
-    return reply.status(201).send(created);
-  });
+      return reply.status(201).send(created);
+    },
+  );
 
   // A member of the group enters another of its sessions with the seat they hold in one of them.
-  app.post('/api/sessions/:sessionId/enter', async (request, reply) => {
-    const params = parse(sessionParamsSchema, request.params, reply);
-    const credential = params && (await requireCredential(store, request, reply, now()));
-    if (!params || !credential) return reply;
-    const target = await rooms.get(params.sessionId);
-    if (!target) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const from = await memberSession(credential, target.state.groupId, reply);
-    if (!from) return reply;
-    const personId = credential.personId;
-    if (findPerson(target.state, personId)) {
-      const token = await issueCredential(store, {
-        sessionId: target.sessionId,
-        personId,
+  app.post(
+    '/api/sessions/:sessionId/enter',
+    {
+      preHandler: seat,
+      schema: { params: sessionParamsSchema, response: { 201: joinResponseSchema } },
+    },
+    async (request, reply) => {
+      const { params } = request;
+      const credential = seatOf(request);
+      const target = await rooms.get(params.sessionId);
+      if (!target) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const from = await memberSession(credential, target.state.groupId, reply);
+      if (!from) return reply;
+      const personId = credential.personId;
+      if (findPerson(target.state, personId)) {
+        const token = await issueCredential(store, {
+          sessionId: target.sessionId,
+          personId,
+          kind: 'link',
+          now: now(),
+          ttlMs: LINK_CREDENTIAL_TTL_MS,
+        });
+        return reply.status(201).send({ personId, token });
+      }
+      const admission = await admitPerson(store, target, {
+        displayName: findPerson(from, personId)?.displayName ?? 'Membre',
         kind: 'link',
         now: now(),
         ttlMs: LINK_CREDENTIAL_TTL_MS,
+        personId,
       });
-      return reply.status(201).send({ personId, token } satisfies JoinResponse);
-    }
-    const admission = await admitPerson(store, target, {
-      displayName: findPerson(from, personId)?.displayName ?? 'Membre',
-      kind: 'link',
-      now: now(),
-      ttlMs: LINK_CREDENTIAL_TTL_MS,
-      personId,
-    });
-    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
-    return reply
-      .status(201)
-      .send({ personId: admission.personId, token: admission.token } satisfies JoinResponse);
-  });
+      if (!admission.ok) return sendAdmissionError(reply, admission.reason);
+      return reply.status(201).send({ personId: admission.personId, token: admission.token });
+    },
+  );
 
-  app.get('/api/groups/:groupId/cycle', async (request, reply) => {
-    const params = parse(groupParamsSchema, request.params, reply);
-    const credential = params && (await requireCredential(store, request, reply, now()));
-    if (!params || !credential) return reply;
-    if (!(await memberSession(credential, params.groupId, reply))) return reply;
-    const group = await store.findGroup(params.groupId);
-    const states = await groupStates(store, rooms, params.groupId);
-    const latest = states.at(-1);
-    return {
-      groupId: params.groupId,
-      groupName: latest?.groupName ?? group?.name ?? '',
-      retentionDays: group?.retentionDays ?? null,
-      canManage: latest ? findPerson(latest, credential.personId)?.role === 'facilitator' : false,
-      cycleSessions: latest?.cycleSessions ?? null,
-      sessions: cycleDashboard(states, credential.personId),
-    } as CycleResponse;
-  });
+  app.get(
+    '/api/groups/:groupId/cycle',
+    {
+      preHandler: seat,
+      schema: { params: groupParamsSchema, response: { 200: cycleResponseSchema } },
+    },
+    async (request, reply) => {
+      const { params } = request;
+      const credential = seatOf(request);
+      if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      const group = await store.findGroup(params.groupId);
+      const states = await groupStates(store, rooms, params.groupId);
+      const latest = states.at(-1);
+      return {
+        groupId: params.groupId,
+        groupName: latest?.groupName ?? group?.name ?? '',
+        retentionDays: group?.retentionDays ?? null,
+        canManage: latest ? findPerson(latest, credential.personId)?.role === 'facilitator' : false,
+        cycleSessions: latest?.cycleSessions ?? null,
+        sessions: cycleDashboard(states, credential.personId),
+      };
+    },
+  );
 
-  app.put('/api/groups/:groupId/retention', async (request, reply) => {
-    const params = parse(groupParamsSchema, request.params, reply);
-    const body = params && parse(retentionRequestSchema, request.body, reply);
-    const credential = body && (await requireCredential(store, request, reply, now()));
-    if (!params || !body || !credential) return reply;
-    if (!(await memberSession(credential, params.groupId, reply))) return reply;
-    const latest = (await groupStates(store, rooms, params.groupId)).at(-1);
-    if (!latest || findPerson(latest, credential.personId)?.role !== 'facilitator')
-      return sendError(reply, 403, 'forbidden', 'Only the facilitator sets the retention.');
-    await store.setRetention(params.groupId, body.retentionDays);
-    return { retentionDays: body.retentionDays };
-  });
+  app.put(
+    '/api/groups/:groupId/retention',
+    {
+      preHandler: seat,
+      schema: {
+        params: groupParamsSchema,
+        body: retentionRequestSchema,
+        response: { 200: retentionRequestSchema },
+      },
+    },
+    async (request, reply) => {
+      const { params, body } = request;
+      const credential = seatOf(request);
+      if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      const latest = (await groupStates(store, rooms, params.groupId)).at(-1);
+      if (!latest || findPerson(latest, credential.personId)?.role !== 'facilitator')
+        return sendError(reply, 403, 'forbidden', 'Only the facilitator sets the retention.');
+      await store.setRetention(params.groupId, body.retentionDays);
+      return { retentionDays: body.retentionDays };
+    },
+  );
 
-  app.get('/api/sessions/:sessionId/summary', async (request, reply) => {
-    const params = parse(sessionParamsSchema, request.params, reply);
-    const query = params && parse(summaryQuerySchema, request.query, reply);
-    const credential =
-      query && (await requireCredential(store, request, reply, now(), { allowFileLink: true }));
-    if (!params || !query || !credential) return reply;
-    if (credential.sessionId !== params.sessionId)
-      return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
-    const room = await rooms.get(params.sessionId);
-    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const format = (at: number) =>
-      new Intl.DateTimeFormat(query.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-        dateStyle: 'full',
-        timeZone: 'Europe/Paris',
-      }).format(at);
-    const markdown = sessionSummary(room.state, credential.personId, query.lang, format);
-    reply.header('Cache-Control', 'no-store');
-    if (query.format === 'html')
+  app.get(
+    '/api/sessions/:sessionId/summary',
+    {
+      preHandler: seatRequired(store, now, { allowFileLink: true }),
+      schema: { params: sessionParamsSchema, querystring: summaryQuerySchema },
+    },
+    async (request, reply) => {
+      const { params, query } = request;
+      const credential = seatOf(request);
+      if (credential.sessionId !== params.sessionId)
+        return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
+      const room = await rooms.get(params.sessionId);
+      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const format = (at: number) =>
+        new Intl.DateTimeFormat(query.lang === 'fr' ? 'fr-FR' : 'en-GB', {
+          dateStyle: 'full',
+          timeZone: 'Europe/Paris',
+        }).format(at);
+      const markdown = sessionSummary(room.state, credential.personId, query.lang, format);
+      reply.header('Cache-Control', 'no-store');
+      if (query.format === 'html')
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(printablePage(markdown, query.lang, room.state.groupName));
       return reply
-        .type('text/html; charset=utf-8')
-        .send(printablePage(markdown, query.lang, room.state.groupName));
-    return reply
-      .type('text/markdown; charset=utf-8')
-      .header('Content-Disposition', 'attachment; filename="cercle-synthese.md"')
-      .send(markdown);
-  });
+        .type('text/markdown; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="cercle-synthese.md"')
+        .send(markdown);
+    },
+  );
 
-  app.get('/api/groups/:groupId/my-data', async (request, reply) => {
-    const params = parse(groupParamsSchema, request.params, reply);
-    const credential =
-      params && (await requireCredential(store, request, reply, now(), { allowFileLink: true }));
-    if (!params || !credential) return reply;
-    if (!(await memberSession(credential, params.groupId, reply))) return reply;
-    const me = credential.personId;
-    const sessions = (await groupStates(store, rooms, params.groupId))
-      .filter((state) => findPerson(state, me))
-      .map((state) => ({
-        sessionId: state.id,
-        date: state.startedAt ?? state.createdAt,
-        displayName: findPerson(state, me)?.displayName,
-        note: state.notes[me] ?? null,
-        inclusionCard: state.inclusion?.picks[me] ?? null,
-        debrief: state.debrief?.authorId === me ? state.debrief : null,
-        cases: state.cases.filter((c) => c.authorId === me),
-        vote: state.votes[me] ?? null,
-        consultations: state.consultations.map((c) => ({
-          asClient: c.clientId === me ? { contract: c.contract, plan: c.plan } : null,
-          suggestions: c.suggestions.filter((s) => s.authorId === me),
-        })),
-        learnings: state.learnings[me] ?? null,
-        evaluation: state.evaluations[me] ?? null,
-        observerFeedback: state.observerFeedback[me] ?? null,
-      }));
-    reply.header('Cache-Control', 'no-store');
-    reply.header('Content-Disposition', 'attachment; filename="cercle-mes-donnees.json"');
-    return { personId: me, groupId: params.groupId, exportedAt: now(), sessions };
-  });
+  app.get(
+    '/api/groups/:groupId/my-data',
+    {
+      preHandler: seatRequired(store, now, { allowFileLink: true }),
+      schema: { params: groupParamsSchema },
+    },
+    async (request, reply) => {
+      const { params } = request;
+      const credential = seatOf(request);
+      if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      const me = credential.personId;
+      const sessions = (await groupStates(store, rooms, params.groupId))
+        .filter((state) => findPerson(state, me))
+        .map((state) => ({
+          sessionId: state.id,
+          date: state.startedAt ?? state.createdAt,
+          displayName: findPerson(state, me)?.displayName,
+          // What erasing removes, read from the same place: the domain's contributions.
+          ...contributionsOf(state, me),
+        }));
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Content-Disposition', 'attachment; filename="cercle-mes-donnees.json"');
+      return { personId: me, groupId: params.groupId, exportedAt: now(), sessions };
+    },
+  );
 
-  app.delete('/api/groups/:groupId/my-data', async (request, reply) => {
-    const params = parse(groupParamsSchema, request.params, reply);
-    const credential = params && (await requireCredential(store, request, reply, now()));
-    if (!params || !credential) return reply;
-    if (!(await memberSession(credential, params.groupId, reply))) return reply;
-    let erased = 0;
-    for (const id of await store.groupSessions(params.groupId)) {
-      const room = await rooms.get(id);
-      if (!room || !findPerson(room.state, credential.personId)) continue;
-      const outcome = await room.submit(credential.personId, { type: 'eraseMyContent' }, null);
-      if (outcome.ok) erased += 1;
-    }
-    return { erasedSessions: erased };
-  });
+  app.delete(
+    '/api/groups/:groupId/my-data',
+    { preHandler: seat, schema: { params: groupParamsSchema } },
+    async (request, reply) => {
+      const { params } = request;
+      const credential = seatOf(request);
+      if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      let erased = 0;
+      for (const id of await store.groupSessions(params.groupId)) {
+        const room = await rooms.get(id);
+        if (!room || !findPerson(room.state, credential.personId)) continue;
+        const outcome = await room.submit(credential.personId, { type: 'eraseMyContent' }, null);
+        if (outcome.ok) erased += 1;
+      }
+      return { erasedSessions: erased };
+    },
+  );
 }

@@ -9,8 +9,15 @@ import type { z } from 'zod';
  */
 export interface ZodTypeProvider extends FastifyTypeProvider {
   validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
-  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
+  // The domain hands out read-only values; an answer need not be mutable to be sent.
+  serializer: this['schema'] extends z.ZodType ? Answer<z.input<this['schema']>> : unknown;
 }
+
+type Answer<T> = T extends readonly (infer U)[]
+  ? readonly Answer<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Answer<T[K]> }
+    : T;
 
 function isZod(schema: unknown): schema is z.ZodType {
   return typeof schema === 'object' && schema !== null && 'safeParse' in schema;
