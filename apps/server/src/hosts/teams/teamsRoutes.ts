@@ -1,22 +1,24 @@
 import { findTemplate } from '@cercle/domain';
 import { type JWTVerifyGetKey, type TeamsIdentity, verifyTeamsToken } from '@cercle/host-auth';
 import {
-  type HostEnterResponse,
-  type TeamsSettingsResponse,
-  type TeamsSetupResponse,
+  hostEnterResponseSchema,
   teamsEnterRequestSchema,
+  teamsSettingsResponseSchema,
   teamsSetupRequestSchema,
+  teamsSetupResponseSchema,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { admitPerson, cleanDisplayName } from '../../auth/admitPerson.ts';
-import { issueCredential, issueStageCredential } from '../../auth/credentials.ts';
+import { cleanDisplayName } from '../../auth/admitPerson.ts';
+import { issueStageCredential } from '../../auth/credentials.ts';
+import { enterByIdentity } from '../../auth/enterByIdentity.ts';
 import { newId } from '../../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { sendError } from '../../http/httpError.ts';
 import { openLinkSession } from '../../http/openSession.ts';
 import { createRateLimit } from '../../http/rateLimit.ts';
-import { parse, sendAdmissionError } from '../../http/sessionRoutes.ts';
+import { sendAdmissionError } from '../../http/sessionRoutes.ts';
+import type { ZodTypeProvider } from '../../http/zodRoutes.ts';
 import type { Rooms } from '../../rooms/rooms.ts';
 
 export const TEAMS_CREDENTIAL_TTL_MS = 12 * 60 * 60_000;
@@ -48,8 +50,9 @@ export function teamsTabUrls(
   };
 }
 
-export function registerTeamsRoutes(app: FastifyInstance, deps: TeamsRoutesDeps): void {
+export function registerTeamsRoutes(fastify: FastifyInstance, deps: TeamsRoutesDeps): void {
   const { config, store, rooms, now, keys } = deps;
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const clientId = config.teams.clientId;
   const host = new URL(config.publicUrl).host;
   const limit = createRateLimit({ limit: config.creationsPerMinute, windowMs: 60_000, now });
@@ -86,112 +89,92 @@ export function registerTeamsRoutes(app: FastifyInstance, deps: TeamsRoutesDeps)
 
   app.get(
     '/api/teams/settings',
-    async () =>
-      ({
-        sso: clientId !== null,
-        appId: config.teams.appId ?? null,
-      }) satisfies TeamsSettingsResponse,
+    { schema: { response: { 200: teamsSettingsResponseSchema } } },
+    async () => ({ sso: clientId !== null, appId: config.teams.appId ?? null }),
   );
 
   // The configuration page: one session per meeting, bound to it, its organiser facilitating.
-  app.post('/api/teams/sessions', { preHandler: limit }, async (request, reply) => {
-    const body = parse(teamsSetupRequestSchema, request.body, reply);
-    if (!body) return reply;
-    const template = findTemplate(body.templateKey);
-    if (!template)
-      return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-    const identity =
-      body.ssoToken && clientId ? await verify(body.ssoToken, request, reply) : undefined;
-    if (identity === null) return reply;
-    const at = now();
-    const opened = await openLinkSession(
-      store,
-      config.publicUrl,
-      {
-        groupName: body.groupName,
-        template,
-        facilitator: { id: newId(), displayName: body.facilitatorName },
-        now: at,
-      },
-      {
-        link: { provider: 'teams', externalId: body.meetingId },
-        ...(identity ? { facilitatorSubject: subjectOf(identity) } : {}),
-      },
-    );
-    if (!opened)
-      return sendError(
-        reply,
-        409,
-        'alreadySetUp',
-        'Cercle is already set up for this meeting: open its Cercle tab.',
+  app.post(
+    '/api/teams/sessions',
+    {
+      preHandler: limit,
+      schema: { body: teamsSetupRequestSchema, response: { 201: teamsSetupResponseSchema } },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const template = findTemplate(body.templateKey);
+      if (!template)
+        return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+      const identity =
+        body.ssoToken && clientId ? await verify(body.ssoToken, request, reply) : undefined;
+      if (identity === null) return reply;
+      const at = now();
+      const opened = await openLinkSession(
+        store,
+        config.publicUrl,
+        {
+          groupName: body.groupName,
+          template,
+          facilitator: { id: newId(), displayName: body.facilitatorName },
+          now: at,
+        },
+        {
+          link: { provider: 'teams', externalId: body.meetingId },
+          ...(identity ? { facilitatorSubject: subjectOf(identity) } : {}),
+        },
       );
-    const stageToken = await issueStageCredential(store, opened.sessionId, at);
-    request.log.info({ sessionId: opened.sessionId }, 'teams session created');
-    return reply.status(201).send({
-      sessionId: opened.sessionId,
-      personId: opened.personId,
-      token: opened.token,
-      ...teamsTabUrls(config.publicUrl, opened.sessionId, {
-        joinToken: opened.joinToken,
-        stageToken,
-      }),
-    } satisfies TeamsSetupResponse);
-  });
+      if (!opened)
+        return sendError(
+          reply,
+          409,
+          'alreadySetUp',
+          'Cercle is already set up for this meeting: open its Cercle tab.',
+        );
+      const stageToken = await issueStageCredential(store, opened.sessionId, at);
+      request.log.info({ sessionId: opened.sessionId }, 'teams session created');
+      return reply.status(201).send({
+        sessionId: opened.sessionId,
+        personId: opened.personId,
+        token: opened.token,
+        ...teamsTabUrls(config.publicUrl, opened.sessionId, {
+          joinToken: opened.joinToken,
+          stageToken,
+        }),
+      });
+    },
+  );
 
-  app.post('/api/teams/enter', async (request, reply) => {
-    const body = parse(teamsEnterRequestSchema, request.body, reply);
-    if (!body) return reply;
-    const identity = await verify(body.ssoToken, request, reply);
-    if (!identity) return reply;
-    // The meeting decides the session: an identity never enters a session by its id alone.
-    const sessionId = await store.findLinkedSession({
-      provider: 'teams',
-      externalId: body.meetingId,
-    });
-    if (!sessionId)
-      return sendError(reply, 404, 'notSetUp', 'Cercle is not set up for this meeting.');
-    if (sessionId !== body.sessionId)
-      return sendError(reply, 403, 'forbidden', 'This session belongs to another meeting.');
-    const room = await rooms.get(sessionId);
-    if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-    const at = now();
-    const subject = subjectOf(identity);
-    const known = await store.findIdentity(room.sessionId, 'teams', subject);
-    if (known) {
-      const token = await issueCredential(store, {
-        sessionId: room.sessionId,
-        personId: known,
+  app.post(
+    '/api/teams/enter',
+    { schema: { body: teamsEnterRequestSchema, response: { 200: hostEnterResponseSchema } } },
+    async (request, reply) => {
+      const { body } = request;
+      const identity = await verify(body.ssoToken, request, reply);
+      if (!identity) return reply;
+      // The meeting decides the session: an identity never enters a session by its id alone.
+      const sessionId = await store.findLinkedSession({
+        provider: 'teams',
+        externalId: body.meetingId,
+      });
+      if (!sessionId)
+        return sendError(reply, 404, 'notSetUp', 'Cercle is not set up for this meeting.');
+      if (sessionId !== body.sessionId)
+        return sendError(reply, 403, 'forbidden', 'This session belongs to another meeting.');
+      const room = await rooms.get(sessionId);
+      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const entered = await enterByIdentity(store, room, {
+        provider: 'teams',
+        subject: subjectOf(identity),
+        displayName: cleanDisplayName(
+          identity.name ?? identity.preferredUsername ?? '',
+          'Participant·e',
+        ),
         kind: 'teams',
-        now: at,
+        now: now(),
         ttlMs: TEAMS_CREDENTIAL_TTL_MS,
       });
-      return {
-        sessionId: room.sessionId,
-        personId: known,
-        token,
-        expiresAt: at + TEAMS_CREDENTIAL_TTL_MS,
-      } satisfies HostEnterResponse;
-    }
-    const admission = await admitPerson(store, room, {
-      displayName: cleanDisplayName(
-        identity.name ?? identity.preferredUsername ?? '',
-        'Participant·e',
-      ),
-      kind: 'teams',
-      now: at,
-      ttlMs: TEAMS_CREDENTIAL_TTL_MS,
-    });
-    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
-    await store.linkIdentity(room.sessionId, {
-      provider: 'teams',
-      subject,
-      personId: admission.personId,
-    });
-    return {
-      sessionId: room.sessionId,
-      personId: admission.personId,
-      token: admission.token,
-      expiresAt: at + TEAMS_CREDENTIAL_TTL_MS,
-    } satisfies HostEnterResponse;
-  });
+      if (!entered.ok) return sendAdmissionError(reply, entered.reason);
+      return entered.entry;
+    },
+  );
 }
