@@ -110,7 +110,9 @@ describe.skipIf(!hasChromium())('a facilitator runs a session with the keyboard 
     await keys.type('Une note');
     await keys.press('Alt+Shift+KeyN');
     await keys.press('Alt+Shift+KeyS');
-    await page.waitForTimeout(1000);
+    // The note is saved after the keys were pressed, on the same socket: once the server has it,
+    // any command those keys had sent would have been answered too.
+    await page.getByTestId('notes-state').filter({ hasText: 'Enregistré' }).waitFor();
     expect(await stagePosition(page)).toContain('Étape 4 sur 11');
     expect(await page.getByTestId('timer').getAttribute('data-status')).toBe('idle');
     expect(await page.getByTestId('notes').inputValue()).toBe('Une note');

@@ -85,9 +85,12 @@ describe.skipIf(!hasRedis)('commit notices over Redis', () => {
     expect(a.heard).toEqual([]);
     expect(c.heard).toEqual([]);
     await b.fanout.unsubscribe(`s-${suffix}`);
+    await b.fanout.subscribe(`t-${suffix}`);
     a.fanout.publish(notice('a', 21));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(b.heard).toHaveLength(20);
+    // A later notice on a channel b still hears: once it arrives, the earlier one would have too.
+    a.fanout.publish({ ...notice('a', 22), sessionId: `t-${suffix}` });
+    await until(() => b.heard.some((n) => n.sessionId === `t-${suffix}`), 'the later notice');
+    expect(b.heard.filter((n) => n.sessionId === `s-${suffix}`)).toHaveLength(20);
   });
 
   it('ignores malformed notices and notices on the wrong channel', async () => {
@@ -103,9 +106,10 @@ describe.skipIf(!hasRedis)('commit notices over Redis', () => {
         channelOf(`s-${suffix}`),
         JSON.stringify({ ...notice('x', 2), sessionId: 'other' }),
       );
-      await until(() => b.heard.length === 1, 'the valid notice');
-      await new Promise((r) => setTimeout(r, 100));
-      expect(b.heard.map((n) => n.lastSeq)).toEqual([1]);
+      // Published last on the same connection: once it arrives, every refused one has been read.
+      await raw.publish(channelOf(`s-${suffix}`), JSON.stringify(notice('x', 3)));
+      await until(() => b.heard.some((n) => n.lastSeq === 3), 'the last valid notice');
+      expect(b.heard.map((n) => n.lastSeq)).toEqual([1, 3]);
     } finally {
       raw.disconnect();
     }
