@@ -15,6 +15,7 @@ import { sendError } from './http/httpError.ts';
 import { registerLegalRoutes } from './http/legalRoutes.ts';
 import { registerOpsRoutes } from './http/opsRoutes.ts';
 import { registerPanelRoutes } from './http/panelRoutes.ts';
+import { registerRateLimits } from './http/rateLimit.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSessionRoutes } from './http/sessionRoutes.ts';
 import { registerStageRoutes } from './http/stageRoutes.ts';
@@ -111,6 +112,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onCommitNotice: () => metrics.notices.inc({ direction: 'out' }),
     onError: (error, sessionId) =>
       app.log.warn({ err: error, sessionId }, 'could not follow another instance'),
+    ...(config.logBytesBeforeCompaction
+      ? { logBytesBeforeCompaction: config.logBytesBeforeCompaction }
+      : {}),
   });
   live = rooms;
   const stopResync = rooms.isShared
@@ -128,10 +132,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       request.log.error({ err: error }, 'request failed');
       return sendError(reply, 500, 'internal', 'Something went wrong on the server.');
     }
-    return sendError(reply, status, 'invalidRequest', error.message);
+    return sendError(
+      reply,
+      status,
+      status === 429 ? 'rateLimited' : 'invalidRequest',
+      error.message,
+    );
   });
 
   registerSecurityHeaders(app);
+  await registerRateLimits(app, config.redisUrl ? { redisUrl: config.redisUrl } : {});
   useZodSchemas(app);
   app.decorateRequest('seat', null);
   await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
@@ -172,6 +182,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     allowedOrigins: config.allowedOrigins,
     connectionsPerAddress: config.connectionsPerAddress,
     metrics,
+    ...(config.writeBytesPerMinute
+      ? { limits: { writeBytesPerMinute: config.writeBytesPerMinute } }
+      : {}),
   });
   await registerPanelRoutes(app, config.panelDir);
 

@@ -7,7 +7,9 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Zoom refuses to render a page without all four of these; they are cheap on every response.
- * Framing is limited to the hosts Cercle runs in.
+ * Framing is limited to the hosts Cercle runs in. Not @fastify/helmet: its defaults
+ * (X-Frame-Options SAMEORIGIN, Cross-Origin-Embedder/Resource-Policy) stop Teams and Zoom from
+ * framing the panel, and with those switched off it would send these same four headers.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -18,7 +18,7 @@ import { newId } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { sendError } from './httpError.ts';
 import { openLinkSession, withoutJoinToken } from './openSession.ts';
-import { createRateLimit } from './rateLimit.ts';
+import { creationLimit } from './rateLimit.ts';
 import type { ZodTypeProvider } from './zodRoutes.ts';
 
 export interface SessionRoutesDeps {
@@ -51,12 +51,12 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // Creating sessions and people is what a script would flood.
-  const limit = createRateLimit({ limit: deps.creationsPerMinute, windowMs: 60_000, now });
+  const limit = creationLimit(deps.creationsPerMinute);
 
   app.post(
     '/api/sessions',
     {
-      preHandler: limit,
+      config: limit,
       schema: { body: createSessionRequestSchema, response: { 201: createSessionResponseSchema } },
     },
     async (request, reply) => {
@@ -102,7 +102,7 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
   app.post(
     '/api/sessions/:sessionId/join',
     {
-      preHandler: limit,
+      config: limit,
       schema: {
         params: sessionParamsSchema,
         body: joinRequestSchema,

@@ -16,7 +16,7 @@ import { newId } from '../../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { sendError } from '../../http/httpError.ts';
 import { openLinkSession } from '../../http/openSession.ts';
-import { createRateLimit } from '../../http/rateLimit.ts';
+import { creationLimit } from '../../http/rateLimit.ts';
 import { sendAdmissionError } from '../../http/sessionRoutes.ts';
 import type { ZodTypeProvider } from '../../http/zodRoutes.ts';
 import type { Rooms } from '../../rooms/rooms.ts';
@@ -55,7 +55,7 @@ export function registerTeamsRoutes(fastify: FastifyInstance, deps: TeamsRoutesD
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const clientId = config.teams.clientId;
   const host = new URL(config.publicUrl).host;
-  const limit = createRateLimit({ limit: config.creationsPerMinute, windowMs: 60_000, now });
+  const limit = creationLimit(config.creationsPerMinute);
 
   /** The person behind an SSO token, or null once the reply says why not. */
   const verify = async (
@@ -97,7 +97,7 @@ export function registerTeamsRoutes(fastify: FastifyInstance, deps: TeamsRoutesD
   app.post(
     '/api/teams/sessions',
     {
-      preHandler: limit,
+      config: limit,
       schema: { body: teamsSetupRequestSchema, response: { 201: teamsSetupResponseSchema } },
     },
     async (request, reply) => {

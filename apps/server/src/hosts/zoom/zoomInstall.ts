@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { type Config, DEFAULT_ZOOM_API_URL, DEFAULT_ZOOM_OAUTH_URL } from '../../config.ts';
 import { messagePage } from '../../http/bootPage.ts';
-import { createRateLimit } from '../../http/rateLimit.ts';
+import { creationLimit } from '../../http/rateLimit.ts';
 import {
   createZoomDeeplink,
   exchangeZoomCode,
@@ -87,7 +87,7 @@ export function registerZoomInstallRoute(app: FastifyInstance, deps: ZoomInstall
   const { config, store, now } = deps;
   const zoom = config.zoom;
   const isSecure = config.publicUrl.startsWith('https:');
-  const limit = createRateLimit({ limit: config.creationsPerMinute, windowMs: 60_000, now });
+  const limit = creationLimit(config.creationsPerMinute);
   const settings: ZoomOAuthSettings | null = zoom && {
     clientId: zoom.clientId,
     clientSecret: zoom.clientSecret,
@@ -115,7 +115,7 @@ export function registerZoomInstallRoute(app: FastifyInstance, deps: ZoomInstall
       ...(isSecure ? ['Secure'] : []),
     ].join('; ');
 
-  app.get(ZOOM_INSTALL_PATH, { preHandler: limit }, async (request, reply) => {
+  app.get(ZOOM_INSTALL_PATH, { config: limit }, async (request, reply) => {
     if (!settings || !seal) return page(reply, 503, PAGES.notConfigured);
     const query = installQuerySchema.safeParse(request.query);
     if (!query.success) return page(reply, 400, PAGES.invalid);
