@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROTOCOL_LIMITS } from '@cercle/protocol';
 import { type DataKey, parseDataKeys } from '@cercle/storage';
 import { z } from 'zod';
 
@@ -66,6 +67,18 @@ const envSchema = z.object({
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   /** When set, GET /metrics asks for this bearer token. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Bytes of text one person may send one session a minute (WRITE_VOLUME by default). */
+  WRITE_BYTES_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(PROTOCOL_LIMITS.clientFrameMaxBytes)
+    .optional(),
+  /** Bytes a session's log holds before it is folded into its snapshot (WRITE_VOLUME). */
+  LOG_COMPACT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .optional(),
 });
 
 export interface Config {
@@ -108,6 +121,9 @@ export interface Config {
   readonly redisUrl?: string;
   readonly instanceId?: string;
   readonly metricsToken?: string;
+  /** Overrides of WRITE_VOLUME (apps/server/src/rooms/writeVolume.ts), in bytes. */
+  readonly writeBytesPerMinute?: number;
+  readonly logBytesBeforeCompaction?: number;
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -152,8 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    ...(e.WRITE_BYTES_PER_MINUTE ? { writeBytesPerMinute: e.WRITE_BYTES_PER_MINUTE } : {}),
+    ...(e.LOG_COMPACT_BYTES ? { logBytesBeforeCompaction: e.LOG_COMPACT_BYTES } : {}),
     allowedOrigins: [
-      new URL(publicUrl).origin,
+      ...originsOf(publicUrl),
       ...(e.ALLOWED_ORIGINS ?? '')
         .split(',')
         .map((o) => o.trim().replace(/\/+$/, ''))
@@ -175,4 +193,17 @@ function parseTrustProxy(raw: string | undefined): false | number | readonly str
   if (raw === undefined) return false;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw.split(',').map((entry) => entry.trim());
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The browser origins of PUBLIC_URL. A loopback address is one machine under several names: the
+ * server logs 127.0.0.1 while the default PUBLIC_URL says localhost, so each of them may connect.
+ */
+function originsOf(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  if (!LOOPBACK_NAMES.includes(url.hostname)) return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return LOOPBACK_NAMES.map((name) => `${url.protocol}//${name}${port}`);
 }

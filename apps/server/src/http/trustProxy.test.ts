@@ -52,4 +52,15 @@ describe('who the client is, behind a proxy or not', () => {
     ]);
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('a loopback PUBLIC_URL lets each loopback name connect: the server logs 127.0.0.1, the default says localhost', () => {
+    expect(loadConfig({ PORT: '3000' }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ]);
+    expect(loadConfig({ PUBLIC_URL: 'https://cercle.example.org' }).allowedOrigins).toEqual([
+      'https://cercle.example.org',
+    ]);
+  });
 });
