@@ -1,3 +1,4 @@
+import type { Command, TextKind, Visibility } from '@cercle/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestPanel } from './testing/testPanel.ts';
 import {
@@ -163,6 +164,52 @@ describe('sync over WebSockets', () => {
     await late.hello(room.sessionId, others[0]!.token);
     expect(late.frames.join('\n')).not.toContain(secret);
     expect(observer.frames.join('\n')).toContain(secret);
+  });
+});
+
+// Kim shares a text, rewrites it, and takes it back; Lou joins afterwards and asks for the whole
+// log (`hello` with `lastSeq: 0`). Judged by the session as it is now [R44], no frame Lou receives
+// holds any version of it.
+describe('[R44] a text taken back is never replayed to a later joiner', () => {
+  it('notes, learnings and suggestions', async () => {
+    const { created, facilitator, others, room } = await sessionWith(['Kim', 'Bo']);
+    const [kim, bo] = [others[0]!, others[1]!];
+    const accepted = async (p: TestPanel, command: Command) =>
+      expect(await p.run(command), command.type).toMatchObject({ type: 'event' });
+    const share = (kind: TextKind, id: string, visibility: Visibility) =>
+      accepted(kim.panel, { type: 'setVisibility', ref: { kind, id }, visibility });
+    await accepted(facilitator, { type: 'startSession' });
+    await accepted(bo.panel, { type: 'proposeCase', kind: 'problem', title: 'Cas', summary: '' });
+    await accepted(facilitator, { type: 'chooseCase', caseId: 'case-1' });
+
+    await accepted(kim.panel, { type: 'writeNote', text: 'KIM-NOTE-V1' });
+    await share('note', kim.personId, 'group');
+    await accepted(kim.panel, { type: 'writeNote', text: 'KIM-NOTE-V2' });
+    await share('note', kim.personId, 'me');
+    await accepted(kim.panel, { type: 'writeLearnings', content: 'KIM-LEARNT-V1', process: '' });
+    await share('learnings', kim.personId, 'group');
+    await accepted(kim.panel, { type: 'writeLearnings', content: 'KIM-LEARNT-V2', process: '' });
+    await share('learnings', kim.personId, 'me');
+    await accepted(kim.panel, { type: 'postSuggestion', text: 'KIM-IDEA', visibility: 'group' });
+    await share('suggestion', 'suggestion-2', 'client');
+    await room.idle();
+
+    const lou = await joinTestSession(server.url, created.sessionId, created.joinToken, 'Lou');
+    const louPanel = panel();
+    await louPanel.hello(created.sessionId, lou.token, 0);
+    expect(louPanel.messages.find((m) => m.type === 'welcome')).toMatchObject({ mode: 'resume' });
+    await room.idle();
+    await louPanel.waitForSeq(room.seq);
+    const received = louPanel.frames.join('\n');
+    expect(received).toContain('Cas');
+    for (const text of ['KIM-NOTE', 'KIM-LEARNT', 'KIM-IDEA'])
+      expect(received, text).not.toContain(text);
+
+    // The client of the consultation still gets the suggestion addressed to them.
+    const boAgain = panel();
+    await boAgain.hello(created.sessionId, bo.token, 0);
+    expect(boAgain.frames.join('\n')).toContain('KIM-IDEA');
+    expect(boAgain.frames.join('\n')).not.toContain('KIM-NOTE');
   });
 });
 

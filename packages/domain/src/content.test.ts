@@ -3,13 +3,15 @@ import { apply, applyAll } from './apply.ts';
 import type { Command, CommandType } from './command.ts';
 import { decide } from './decide.ts';
 import { INCLUSION_DECK } from './inclusionDeck.ts';
+import { LIMITS } from './limits.ts';
 import type { Rejection } from './rejection.ts';
 import { currentConsultation, type SessionState, upgradeState } from './session.ts';
 import { expectRejected, makeSession, run, T0 } from './testing/builders.ts';
 import { CONTENT_SAMPLES, makeConsultingSession, PREVIOUS } from './testing/contentSamples.ts';
 import { mulberry32 } from './testing/prng.ts';
-import { viewFor, visibleEvent } from './viewFor.ts';
-import { KIND_VISIBILITIES, TEXT_KINDS, type TextKind, type Visibility } from './visibility.ts';
+import { KIND_VISIBILITIES } from './textKinds.ts';
+import { applyToView, viewFor, visibleEvent } from './viewFor.ts';
+import { TEXT_KINDS, type TextKind, type Visibility } from './visibility.ts';
 
 const ACTORS = ['fac', 'cli', 'con', 'obs', 'stranger'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -30,6 +32,7 @@ const EXPECTED: Partial<
   giveFloor: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   startRound: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   nextTurn: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
+  flagAdvice: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   writeContract: ['notClient', true, 'notClient', 'notClient'],
   postSuggestion: [true, true, true, 'observersObserve'],
   sortSuggestion: ['notClient', true, 'notClient', 'notClient'],
@@ -181,6 +184,46 @@ describe('turn-taking', () => {
     expectRejected(state, 'cli', { type: 'lowerHand', personId: 'fac' }, 'notFacilitator');
     state = run(state, 'fac', { type: 'lowerHand', personId: 'fac' });
     expectRejected(state, 'fac', { type: 'lowerHand', personId: 'fac' }, 'handNotRaised');
+  });
+});
+
+describe('questions rather than advice', () => {
+  it('[R46] the facilitator flags a consultant’s question as advice in disguise, for the group to see', () => {
+    let state = makeConsultingSession();
+    state = run(state, 'fac', { type: 'goToStage', fromIndex: 0, toIndex: 4 }, T0 + 1000);
+    state = run(state, 'fac', { type: 'flagAdvice', personId: 'con' }, T0 + 2000);
+    state = run(state, 'fac', { type: 'flagAdvice', personId: 'con' }, T0 + 3000);
+    expect(state.adviceFlags).toEqual([
+      {
+        personId: 'con',
+        consultationId: 'consultation-1',
+        stageKey: 'clarification',
+        at: T0 + 2000,
+      },
+      {
+        personId: 'con',
+        consultationId: 'consultation-1',
+        stageKey: 'clarification',
+        at: T0 + 3000,
+      },
+    ]);
+    for (const reader of ['cli', 'con', 'obs', 'stranger'])
+      expect(viewFor(state, reader).adviceFlags).toEqual(state.adviceFlags);
+    expectRejected(state, 'fac', { type: 'flagAdvice', personId: 'cli' }, 'invalidChoice');
+    expectRejected(state, 'fac', { type: 'flagAdvice', personId: 'obs' }, 'invalidChoice');
+    expectRejected(state, 'fac', { type: 'flagAdvice', personId: 'nobody' }, 'unknownPerson');
+    const noCase = run(makeSession({ people: ['con'] }), 'fac', { type: 'startSession' });
+    expectRejected(noCase, 'fac', { type: 'flagAdvice', personId: 'con' }, 'noConsultation');
+    // A flag is the facilitator's, not something the consultant wrote: erasing keeps it.
+    state = run(state, 'con', { type: 'eraseMyContent' });
+    expect(state.adviceFlags).toHaveLength(2);
+  });
+
+  it('[R46] at most so many flags in a session', () => {
+    let state = makeConsultingSession();
+    const flag = { personId: 'con', consultationId: 'consultation-1', stageKey: 'x', at: T0 };
+    state = { ...state, adviceFlags: Array(LIMITS.adviceFlagsMax).fill(flag) };
+    expectRejected(state, 'fac', { type: 'flagAdvice', personId: 'con' }, 'tooManyItems');
   });
 });
 
@@ -404,7 +447,7 @@ describe('[R37] views follow visibility changes event by event', () => {
         for (const viewer of VIEWERS) {
           const visible = visibleEvent(event, viewer, state);
           const view = views.get(viewer);
-          if (view && visible) views.set(viewer, apply(view, visible));
+          if (view && visible) views.set(viewer, applyToView(view, visible));
         }
       }
       // The item counter is the server's bookkeeping: a hidden suggestion moves it unseen.

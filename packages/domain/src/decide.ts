@@ -1,24 +1,37 @@
-import { type Command, FACILITATOR_COMMANDS } from './command.ts';
-import { decideContent } from './decideContent.ts';
-import type { SessionEvent } from './event.ts';
-import { LIMITS } from './limits.ts';
+import { COMMANDS, type Command, type CommandType } from './command.ts';
+import { type CommandEntry, PHASE_REFUSAL, SENDER_RULES } from './commandEntry.ts';
+import { type Decision, reject } from './decision.ts';
 import { Rejection } from './rejection.ts';
 import { findPerson, type Person, type SessionState } from './session.ts';
-import { CUSTOM_STAGE_GUIDANCE } from './stageCatalogue.ts';
-import { isValidName, isValidText } from './text.ts';
 
-export type Decision =
-  | { readonly ok: true; readonly events: readonly SessionEvent[] }
-  | { readonly ok: false; readonly reason: Rejection };
+export type { Decision } from './decision.ts';
 
-const accept = (...events: SessionEvent[]): Decision => ({ ok: true, events });
-const reject = (reason: Rejection): Decision => ({ ok: false, reason });
+/** Whether a person may send a kind of command now. */
+export type Permission = { readonly ok: true } | { readonly ok: false; readonly reason: Rejection };
 
-function isValidDuration(plannedMs: number | null): boolean {
-  return (
-    plannedMs === null ||
-    (Number.isInteger(plannedMs) && plannedMs > 0 && plannedMs <= LIMITS.stageDurationMaxMs)
-  );
+/** Why the sender may not send this kind of command now: who they are, then the phase [R45]. */
+function refusal(
+  state: SessionState,
+  actor: Person | undefined,
+  entry: CommandEntry<Command>,
+): Rejection | null {
+  if (entry.who === 'newcomer') {
+    if (actor) return Rejection.alreadyJoined;
+  } else {
+    if (!actor) return Rejection.notInSession;
+    const notFor = SENDER_RULES[entry.who](state, actor);
+    if (notFor) return notFor;
+  }
+  return entry.when.includes(state.lifecycle) ? null : PHASE_REFUSAL[state.lifecycle];
+}
+
+/**
+ * May `actorId` send this kind of command now? Their role and the phase, not the payload: what a
+ * panel asks to enable a control. `decide` refuses with the same reason whatever the payload.
+ */
+export function can(state: SessionState, actorId: string, type: CommandType): Permission {
+  const reason = refusal(state, findPerson(state, actorId), COMMANDS[type]);
+  return reason ? { ok: false, reason } : { ok: true };
 }
 
 /**
@@ -31,189 +44,11 @@ export function decide(
   actorId: string,
   now: number,
 ): Decision {
+  const entry: CommandEntry<Command> = COMMANDS[command.type];
   const actor = findPerson(state, actorId);
-  if (command.type === 'join') return decideJoin(state, command.displayName, actor, actorId);
-  if (!actor) return reject(Rejection.notInSession);
-  if (FACILITATOR_COMMANDS.has(command.type)) {
-    if (actor.role !== 'facilitator') return reject(Rejection.notFacilitator);
-    // Opening and planning the group's next session is what one does once this one has ended.
-    if (
-      state.lifecycle === 'ended' &&
-      command.type !== 'announceNextSession' &&
-      command.type !== 'planSession'
-    )
-      return reject(Rejection.sessionEnded);
-  }
-  switch (command.type) {
-    case 'rename':
-      if (state.lifecycle === 'ended') return reject(Rejection.sessionEnded);
-      if (!isValidName(command.displayName, LIMITS.displayNameMaxChars))
-        return reject(Rejection.invalidText);
-      if (command.displayName.trim() === actor.displayName) return reject(Rejection.unchanged);
-      return accept({
-        type: 'personRenamed',
-        personId: actor.id,
-        displayName: command.displayName.trim(),
-      });
-    case 'setPresence':
-      if (command.presence === actor.presence) return reject(Rejection.unchanged);
-      return accept({ type: 'presenceChanged', personId: actor.id, presence: command.presence });
-    case 'writeNote': {
-      if (!isValidText(command.text, LIMITS.noteMaxChars)) return reject(Rejection.invalidText);
-      const before = state.notes[actor.id];
-      if (before?.text === command.text) return reject(Rejection.unchanged);
-      return accept({
-        type: 'noteWritten',
-        authorId: actor.id,
-        text: command.text,
-        at: now,
-        visibility: before?.visibility ?? 'me',
-      });
-    }
-    case 'startSession':
-      if (state.lifecycle !== 'scheduled') return reject(Rejection.sessionAlreadyStarted);
-      return accept({ type: 'sessionStarted', at: now });
-    case 'endSession':
-      return accept({ type: 'sessionEnded', at: now });
-    case 'goToStage':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (command.fromIndex !== state.currentStageIndex) return reject(Rejection.staleStage);
-      if (command.toIndex < 0 || command.toIndex >= state.stages.length)
-        return reject(Rejection.stageOutOfRange);
-      if (command.toIndex === state.currentStageIndex) return reject(Rejection.sameStage);
-      return accept({
-        type: 'stageChanged',
-        fromIndex: command.fromIndex,
-        toIndex: command.toIndex,
-        at: now,
-      });
-    case 'undoStageChange':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (!state.lastStageChange) return reject(Rejection.nothingToUndo);
-      if (command.fromIndex !== state.currentStageIndex) return reject(Rejection.staleStage);
-      return accept({ type: 'stageChangeUndone', at: now });
-    case 'startTimer':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (state.timer.status !== 'idle') return reject(Rejection.timerAlreadyStarted);
-      return accept({ type: 'timerStarted', endsAt: now + state.timer.durationMs });
-    case 'pauseTimer':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (state.timer.status !== 'running') return reject(Rejection.timerNotRunning);
-      return accept({ type: 'timerPaused', remainingMs: state.timer.endsAt - now });
-    case 'resumeTimer':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (state.timer.status !== 'paused') return reject(Rejection.timerNotPaused);
-      return accept({ type: 'timerResumed', endsAt: now + state.timer.remainingMs });
-    case 'adjustTimer':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      if (
-        !Number.isInteger(command.deltaMs) ||
-        command.deltaMs === 0 ||
-        Math.abs(command.deltaMs) > LIMITS.timerAdjustMaxMs
-      )
-        return reject(Rejection.invalidDuration);
-      return accept({ type: 'timerAdjusted', deltaMs: command.deltaMs });
-    case 'resetTimer':
-      if (state.lifecycle !== 'live') return reject(Rejection.sessionNotLive);
-      return accept({ type: 'timerReset' });
-    case 'setStageDurations': {
-      if (command.durations.length === 0) return reject(Rejection.unchanged);
-      for (const { stageKey, plannedMs } of command.durations) {
-        if (!state.stages.some((stage) => stage.key === stageKey))
-          return reject(Rejection.unknownStage);
-        if (!isValidDuration(plannedMs)) return reject(Rejection.invalidDuration);
-      }
-      return accept({ type: 'stageDurationsChanged', durations: command.durations });
-    }
-    case 'addStage': {
-      if (state.stages.length >= LIMITS.stagesMax) return reject(Rejection.tooManyStages);
-      if (!Number.isInteger(command.atIndex) || command.atIndex < 0)
-        return reject(Rejection.stageOutOfRange);
-      if (command.atIndex > state.stages.length) return reject(Rejection.stageOutOfRange);
-      if (!isValidName(command.title, LIMITS.stageTitleMaxChars))
-        return reject(Rejection.invalidText);
-      if (!isValidDuration(command.plannedMs)) return reject(Rejection.invalidDuration);
-      // Live, a stage cannot be slipped in before the one being run: that would rewrite the past.
-      if (state.lifecycle === 'live' && command.atIndex <= state.currentStageIndex)
-        return reject(Rejection.stageOutOfRange);
-      const title = command.title.trim();
-      return accept({
-        type: 'stageAdded',
-        atIndex: command.atIndex,
-        stage: {
-          key: `custom-${state.customStageCount + 1}`,
-          title: { fr: title, en: title },
-          plannedMs: command.plannedMs,
-          floor: command.floor,
-          guidance: CUSTOM_STAGE_GUIDANCE,
-        },
-      });
-    }
-    case 'removeStage': {
-      const index = state.stages.findIndex((stage) => stage.key === command.stageKey);
-      if (index < 0) return reject(Rejection.unknownStage);
-      if (state.stages.length === 1) return reject(Rejection.cannotRemoveLastStage);
-      if (state.lifecycle === 'live' && index <= state.currentStageIndex)
-        return reject(Rejection.cannotRemoveCurrentStage);
-      return accept({ type: 'stageRemoved', stageKey: command.stageKey });
-    }
-    case 'moveStage': {
-      const index = state.stages.findIndex((stage) => stage.key === command.stageKey);
-      if (index < 0) return reject(Rejection.unknownStage);
-      if (
-        !Number.isInteger(command.toIndex) ||
-        command.toIndex < 0 ||
-        command.toIndex >= state.stages.length
-      )
-        return reject(Rejection.stageOutOfRange);
-      if (command.toIndex === index) return reject(Rejection.unchanged);
-      // Live, only stages still ahead can be reordered, among themselves.
-      if (
-        state.lifecycle === 'live' &&
-        (index <= state.currentStageIndex || command.toIndex <= state.currentStageIndex)
-      )
-        return reject(Rejection.stageOutOfRange);
-      return accept({ type: 'stageMoved', stageKey: command.stageKey, toIndex: command.toIndex });
-    }
-    case 'assignRole': {
-      const target = findPerson(state, command.personId);
-      if (!target) return reject(Rejection.unknownPerson);
-      if (target.role === 'facilitator') return reject(Rejection.facilitatorKeepsRole);
-      if (target.role === command.role) return reject(Rejection.unchanged);
-      return accept({ type: 'roleAssigned', personId: target.id, role: command.role });
-    }
-    case 'handOverFacilitation': {
-      const target = findPerson(state, command.toPersonId);
-      if (!target) return reject(Rejection.unknownPerson);
-      if (target.id === actor.id) return reject(Rejection.alreadyFacilitator);
-      return accept({
-        type: 'facilitationHandedOver',
-        fromPersonId: actor.id,
-        toPersonId: target.id,
-      });
-    }
-    default:
-      return decideContent(state, command, actor, now);
-  }
-}
-
-function decideJoin(
-  state: SessionState,
-  displayName: string,
-  existing: Person | undefined,
-  actorId: string,
-): Decision {
-  if (existing) return reject(Rejection.alreadyJoined);
-  if (state.lifecycle === 'ended') return reject(Rejection.sessionEnded);
-  if (state.people.length >= LIMITS.peopleMax) return reject(Rejection.sessionFull);
-  if (!isValidName(displayName, LIMITS.displayNameMaxChars)) return reject(Rejection.invalidText);
-  return accept({
-    type: 'personJoined',
-    person: {
-      id: actorId,
-      displayName: displayName.trim(),
-      role: 'consultant',
-      presence: 'online',
-    },
-  });
+  const reason = refusal(state, actor, entry);
+  if (reason) return reject(reason);
+  if (entry.who === 'newcomer') return entry.decide(state, command, actorId, now);
+  // `refusal` has turned away anyone outside the roster.
+  return actor ? entry.decide(state, command, actor, now) : reject(Rejection.notInSession);
 }

@@ -2,6 +2,7 @@ export { apply, applyAll } from './apply.ts';
 export { assertNever } from './assertNever.ts';
 export type { Command, CommandType, StageDuration } from './command.ts';
 export { COMMAND_TYPES, FACILITATOR_COMMANDS, WHOLE_TEXT_COMMANDS } from './command.ts';
+export { Sender } from './commandEntry.ts';
 export type {
   ActionPlan,
   CaseProposal,
@@ -33,10 +34,13 @@ export {
   WEATHERS,
   Weather,
 } from './content.ts';
+export type { Contributions } from './contributions.ts';
+export { contributionsOf, textsBy } from './contributions.ts';
 export { type CycleConsultation, type CycleSession, carryOver, cycleDashboard } from './cycle.ts';
-export type { Decision } from './decide.ts';
-export { decide } from './decide.ts';
+export type { Decision, Permission } from './decide.ts';
+export { can, decide } from './decide.ts';
 export type { SessionEvent, SessionEventType, SharedText } from './event.ts';
+export { EVENT_TYPES } from './event.ts';
 export { findInclusionCard, INCLUSION_DECK, type InclusionCard } from './inclusionDeck.ts';
 export { LIMITS } from './limits.ts';
 export { Locale, type Localized, localize } from './localized.ts';
@@ -70,15 +74,24 @@ export { sessionSummary } from './summary.ts';
 export type { Template } from './templates.ts';
 export { CLASSIC_SIX_STEPS, findTemplate, REMOTE_TWO_HOURS, TEMPLATES } from './templates.ts';
 export { isValidName, isValidText } from './text.ts';
-export { findText, textsBy } from './texts.ts';
+export {
+  CARRIED_PLAN_ID,
+  defaultVisibility,
+  findText,
+  KIND_VISIBILITIES,
+} from './textKinds.ts';
 export type { Timer, TimerStatus } from './timer.ts';
 export { adjustTimer, idleTimer, isOvertime, remainingMs } from './timer.ts';
 export type { SessionView } from './viewFor.ts';
-export { isPublicEvent, STAGE_VIEWER_ID, viewFor, visibleEvent } from './viewFor.ts';
+export {
+  applyToView,
+  isPublicEvent,
+  STAGE_VIEWER_ID,
+  viewFor,
+  visibleEvent,
+} from './viewFor.ts';
 export {
   canRead,
-  defaultVisibility,
-  KIND_VISIBILITIES,
   TEXT_KINDS,
   TextKind,
   type TextRef,

@@ -17,5 +17,6 @@ export const LIMITS = {
   suggestionsMax: 200,
   actionsMax: 10,
   consultationsMax: 4,
+  adviceFlagsMax: 200,
   cycleSessionsMax: 24,
 } as const;

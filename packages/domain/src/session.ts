@@ -13,6 +13,7 @@ import {
   type PreviousConsultation,
   type Turns,
 } from './content.ts';
+import type { AdviceFlag } from './features/turns.ts';
 import type { Role } from './role.ts';
 import type { Stage } from './stage.ts';
 import type { Template } from './templates.ts';
@@ -76,6 +77,8 @@ export interface SessionState {
   /** In order; the last one is the consultation under way. */
   readonly consultations: readonly Consultation[];
   readonly turns: Turns;
+  /** Questions the facilitator flagged as advice in disguise, in order. */
+  readonly adviceFlags: readonly AdviceFlag[];
   readonly learnings: Readonly<Record<string, Learnings>>;
   readonly evaluations: Readonly<Record<string, Evaluation>>;
   readonly evaluationTally: EvaluationTally;
@@ -100,6 +103,7 @@ export const EMPTY_CONTENT = {
   votes: {},
   consultations: [],
   turns: NO_TURNS,
+  adviceFlags: [],
   learnings: {},
   evaluations: {},
   evaluationTally: EMPTY_TALLY,
@@ -163,6 +167,18 @@ export function createSession(input: CreateSessionInput): SessionState {
 /** The consultation under way: the last case chosen, if any. */
 export function currentConsultation(state: SessionState): Consultation | undefined {
   return state.consultations[state.consultations.length - 1];
+}
+
+/** The session with one consultation changed. */
+export function withConsultation(
+  state: SessionState,
+  consultationId: string,
+  change: (consultation: Consultation) => Consultation,
+): SessionState {
+  return {
+    ...state,
+    consultations: state.consultations.map((c) => (c.id === consultationId ? change(c) : c)),
+  };
 }
 
 /**

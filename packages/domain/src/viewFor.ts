@@ -1,14 +1,19 @@
-import type { SessionEvent } from './event.ts';
+import { apply } from './apply.ts';
+import { assertNever } from './assertNever.ts';
+import { EVENTS, type SessionEvent } from './event.ts';
+import type { EventEntry, TextVersion } from './eventEntry.ts';
+import { isSameValue } from './sameValue.ts';
 import type { SessionState } from './session.ts';
-import { findText, redactFor } from './texts.ts';
-import { canRead } from './visibility.ts';
+import { everyText, findText, type Reader, readerOf, removeText } from './textKinds.ts';
+
+declare const VIEW: unique symbol;
 
 /**
  * What one person may see of a session: everything shared, and of each text only what its
- * visibility lets them read. A view has the session's shape, so panels apply visible events to it
- * with `apply`.
+ * visibility lets them read now. It has the session's shape, but only `viewFor` and `applyToView`
+ * make one: a session that was not redacted is not a view.
  */
-export type SessionView = SessionState;
+export type SessionView = SessionState & { readonly [VIEW]: true };
 
 /**
  * Whom a shared screen (a meeting's stage) reads as: an id no person has — people get random
@@ -16,82 +21,56 @@ export type SessionView = SessionState;
  */
 export const STAGE_VIEWER_ID = 'stage';
 
+/** The session with every text `personId` may not read now taken out [R19] [R36]. */
 export function viewFor(state: SessionState, personId: string): SessionView {
-  return redactFor(state, personId);
+  const reader = readerOf(state, personId);
+  const unread = everyText(state).filter((found) => !reader.reads(found));
+  return unread.reduce((view, found) => removeText(view, found.ref), state) as SessionView;
+}
+
+/** Applies to a view an event as `visibleEvent` gave it to the view's reader: a view again. */
+export function applyToView(view: SessionView, event: SessionEvent): SessionView {
+  return apply(view, event) as SessionView;
 }
 
 /**
- * The event as a person may see it, or null when it is none of their business. `state` is the
- * session as it stands after the event (or later: replaying old events against a newer state
- * still converges on the right view, and never shows what the newer state hides).
+ * The event as a person may see it, or null when it is none of their business. Judged against
+ * `state`, the session as it is now [R44]: replaying old events against it converges on the view
+ * of now, and never shows a text, or a version of it, that the person may not read now.
  */
 export function visibleEvent(
   event: SessionEvent,
   personId: string,
   state: SessionState,
 ): SessionEvent | null {
-  // Someone outside the roster is not part of "the group", as in `redactFor`: no text reaches them.
-  if (!isPublicEvent(event) && !state.people.some((p) => p.id === personId))
-    return event.type === 'visibilityChanged' ? { type: 'textHidden', ref: event.ref } : null;
-  switch (event.type) {
-    case 'noteWritten':
-      return canRead(
-        personId,
-        { authorId: event.authorId, visibility: event.visibility ?? 'me' },
-        null,
-      )
-        ? event
-        : null;
-    case 'debriefWritten':
-      return canRead(personId, event.debrief, null) ? event : null;
-    case 'learningsWritten':
-      return canRead(personId, event.learnings, null) ? event : null;
-    case 'evaluationGiven':
-      return canRead(personId, event.evaluation, null) ? event : null;
-    case 'observerFeedbackWritten':
-      return canRead(personId, event.feedback, null) ? event : null;
-    case 'actionPlanWritten':
-      return canRead(personId, event.plan, clientOfConsultation(state, event.consultationId))
-        ? event
-        : null;
-    case 'suggestionPosted':
-      return canRead(personId, event.suggestion, clientOfConsultation(state, event.consultationId))
-        ? event
-        : null;
-    case 'suggestionSorted': {
-      const found = findText(state, { kind: 'suggestion', id: event.suggestionId });
-      return found && canRead(personId, found.text, found.clientId) ? event : null;
-    }
-    case 'visibilityChanged': {
-      const found = findText(state, event.ref);
-      if (found?.text.authorId === personId) return event;
-      // A reader let in gets the whole text; everyone else is told to drop it if they had it.
-      if (found && canRead(personId, found.text, found.clientId))
-        return { type: 'textShown', text: found.shared };
-      return { type: 'textHidden', ref: event.ref };
-    }
-    default:
+  const entry: EventEntry<SessionEvent> = EVENTS[event.type];
+  const privacy = entry.privacy;
+  switch (privacy.audience) {
+    case 'everyone':
       return event;
+    case 'readersOfText':
+      return asOfNow(event, privacy.about(event), readerOf(state, personId), state);
+    case 'eachReader':
+      return privacy.show(event, readerOf(state, personId), state);
+    default:
+      return assertNever(privacy);
   }
 }
 
-const PER_READER: ReadonlySet<SessionEvent['type']> = new Set<SessionEvent['type']>([
-  'noteWritten',
-  'debriefWritten',
-  'learningsWritten',
-  'evaluationGiven',
-  'observerFeedbackWritten',
-  'actionPlanWritten',
-  'suggestionPosted',
-  'suggestionSorted',
-  'visibilityChanged',
-]);
+/** A text event for a reader of the text now; an older version it holds gives way to today's. */
+function asOfNow(
+  event: SessionEvent,
+  { ref, version }: TextVersion,
+  reader: Reader,
+  state: SessionState,
+): SessionEvent | null {
+  const found = findText(state, ref);
+  if (!found || !reader.reads(found)) return null;
+  if (version === null || isSameValue(version, found.shared)) return event;
+  return { type: 'textShown', text: found.shared };
+}
 
 /** True when every person sees this event the same way, so one encoded frame serves them all. */
 export function isPublicEvent(event: SessionEvent): boolean {
-  return !PER_READER.has(event.type);
-}
-
-function clientOfConsultation(state: SessionState, consultationId: string): string | null {
-  return state.consultations.find((c) => c.id === consultationId)?.clientId ?? null;
+  return EVENTS[event.type].privacy.audience === 'everyone';
 }

@@ -22,25 +22,9 @@ export type TextKind = (typeof TextKind)[keyof typeof TextKind];
 export const TEXT_KINDS: readonly TextKind[] = Object.values(TextKind);
 
 /**
- * The visibilities each kind accepts, the first being the default. Only a suggestion is written
- * for someone else (the client of its consultation, fixed when the case is chosen), so only it can
- * be addressed to the client; every other text is its author's until they share it with the group.
+ * Names one text: `id` is its author for per-person texts, its own id for a suggestion, its
+ * consultation for an action plan (`previous` for the plan carried over from the last session).
  */
-export const KIND_VISIBILITIES: Readonly<Record<TextKind, readonly Visibility[]>> = {
-  note: [Visibility.me, Visibility.group],
-  debrief: [Visibility.group, Visibility.me],
-  suggestion: [Visibility.group, Visibility.client],
-  actionPlan: [Visibility.group, Visibility.me],
-  learnings: [Visibility.me, Visibility.group],
-  evaluation: [Visibility.me, Visibility.group],
-  observerFeedback: [Visibility.me, Visibility.group],
-};
-
-export function defaultVisibility(kind: TextKind): Visibility {
-  return KIND_VISIBILITIES[kind][0] ?? Visibility.me;
-}
-
-/** Names one text: `id` is its author for per-person texts, its own id for a suggestion. */
 export interface TextRef {
   readonly kind: TextKind;
   readonly id: string;

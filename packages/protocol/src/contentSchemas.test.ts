@@ -30,6 +30,7 @@ describe('content on the wire', () => {
       ['cli', { type: 'writeContract', request: 'r', helpKinds: ['ideas', 'resources'] }],
       ['fac', { type: 'startRound' }],
       ['cli', { type: 'raiseHand' }],
+      ['fac', { type: 'flagAdvice', personId: 'con' }],
       ['con', { type: 'postSuggestion', text: 's', visibility: 'client' }],
       ['cli', { type: 'sortSuggestion', suggestionId: 'suggestion-4', sort: 'explore' }],
       [

@@ -155,6 +155,13 @@ export const noteSchema = z.object({
   updatedAt: time,
 });
 
+export const adviceFlagSchema = z.object({
+  personId: id,
+  consultationId: id,
+  stageKey: id,
+  at: time,
+});
+
 export const turnsSchema = z.object({
   speakerId: id.nullable(),
   hands: z.array(id).max(LIMITS.peopleMax),
@@ -194,6 +201,7 @@ export const contentCommandSchemas = [
   z.object({ type: z.literal('giveFloor'), personId: id.nullable() }),
   z.object({ type: z.literal('startRound') }),
   z.object({ type: z.literal('nextTurn') }),
+  z.object({ type: z.literal('flagAdvice'), personId: id }),
   z.object({
     type: z.literal('writeContract'),
     request: shortTextSchema,
@@ -247,6 +255,7 @@ export const contentEventSchemas = [
   z.object({ type: z.literal('handLowered'), personId: id }),
   z.object({ type: z.literal('floorGiven'), personId: id.nullable() }),
   z.object({ type: z.literal('roundStarted'), order: z.array(id).max(LIMITS.peopleMax) }),
+  z.object({ type: z.literal('adviceFlagged'), flag: adviceFlagSchema }),
   z.object({ type: z.literal('contractWritten'), consultationId: id, contract: contractSchema }),
   z.object({
     type: z.literal('suggestionPosted'),
@@ -291,6 +300,7 @@ export const contentViewShape = {
   votes: z.record(id, id),
   consultations: z.array(consultationSchema).max(LIMITS.consultationsMax),
   turns: turnsSchema,
+  adviceFlags: z.array(adviceFlagSchema).max(LIMITS.adviceFlagsMax),
   learnings: z.record(id, learningsSchema),
   evaluations: z.record(id, evaluationSchema),
   evaluationTally: tallySchema,

@@ -8,6 +8,7 @@ import {
   Presence,
   ROLES,
   type SessionEvent,
+  type SessionState,
   type SessionView,
   type Stage,
   type Timer,
@@ -168,6 +169,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ...contentEventSchemas,
 ]) as z.ZodType<SessionEvent>;
 
+// Only the domain's `viewFor` makes a view: a snapshot from the server, once parsed, is one.
 export const viewSchema = z.object({
   id: idSchema,
   groupName: z.string(),
@@ -193,4 +195,4 @@ export const viewSchema = z.object({
     .nullable(),
   customStageCount: z.number().int().nonnegative(),
   ...contentViewShape,
-}) as z.ZodType<SessionView>;
+}) as z.ZodType<SessionState> as z.ZodType<SessionView>;

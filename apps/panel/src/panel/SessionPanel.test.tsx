@@ -1,4 +1,4 @@
-import type { Command, SessionState } from '@cercle/domain';
+import { type Command, type SessionState, viewFor } from '@cercle/domain';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider, loadMessages } from '../i18n/i18n.tsx';
@@ -32,7 +32,7 @@ function panel(
   return (
     <I18nProvider initial={locale}>
       <SessionPanel
-        view={view}
+        view={viewFor(view, myId)}
         myId={myId}
         status="connected"
         pendingCount={0}

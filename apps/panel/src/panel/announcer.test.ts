@@ -1,4 +1,4 @@
-import type { SessionState } from '@cercle/domain';
+import { type SessionState, viewFor } from '@cercle/domain';
 import { describe, expect, it } from 'vitest';
 import { makeSession, run, T0 } from '../testing/builders.ts';
 import { type Announcement, type AnnouncerState, nextAnnouncement } from './announcer.ts';
@@ -15,7 +15,7 @@ function listen(
   let state = start;
   const said: Array<{ at: number; announcement: Announcement }> = [];
   for (let now = from; now <= to; now += REFRESH_MS) {
-    const next = nextAnnouncement(state, views(now), now);
+    const next = nextAnnouncement(state, viewFor(views(now), 'fac'), now);
     state = next.state;
     if (next.announcement) said.push({ at: now, announcement: next.announcement });
   }
@@ -31,9 +31,10 @@ function liveWithRunningTimer(): SessionState {
 
 describe('nextAnnouncement', () => {
   it('says nothing on the first look: the page itself shows where we are', () => {
-    expect(nextAnnouncement(null, liveWithRunningTimer(), T0 + 4.5 * 60_000).announcement).toBe(
-      null,
-    );
+    expect(
+      nextAnnouncement(null, viewFor(liveWithRunningTimer(), 'fac'), T0 + 4.5 * 60_000)
+        .announcement,
+    ).toBe(null);
   });
 
   it('announces the last minute once and time up once over seven minutes, never each second', () => {

@@ -1,5 +1,5 @@
 import {
-  apply,
+  applyToView,
   type Command,
   type CommandType,
   type Rejection,
@@ -85,7 +85,7 @@ const NOTICES_KEPT = 3;
 
 /**
  * Keeps one panel in sync: connects, says hello with the last sequence it applied, applies events
- * with the domain's `apply`, resends unconfirmed commands after a reconnect, and estimates the
+ * with the domain's `applyToView`, resends unconfirmed commands after a reconnect, and estimates the
  * server's clock. No React here.
  */
 export class SyncClient {
@@ -272,7 +272,7 @@ export class SyncClient {
           seq = message.seq;
         } else {
           for (const item of message.events) {
-            if (item.event && view) view = apply(view, item.event);
+            if (item.event && view) view = applyToView(view, item.event);
             seq = item.seq;
             pending = this.#forgetErased(item.event, item.commandId, pending);
             if (item.commandId) pending = pending.filter((p) => p.commandId !== item.commandId);
@@ -312,7 +312,10 @@ export class SyncClient {
           this.#saveOutbox(pending);
         }
         this.#settle(message.commandId);
-        this.#update({ view: message.event ? apply(view, message.event) : view, seq: message.seq });
+        this.#update({
+          view: message.event ? applyToView(view, message.event) : view,
+          seq: message.seq,
+        });
         return;
       }
       case 'rejected':

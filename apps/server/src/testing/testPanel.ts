@@ -1,10 +1,10 @@
-import { apply, type Command, type SessionView } from '@cercle/domain';
+import { applyToView, type Command, type SessionView } from '@cercle/domain';
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@cercle/protocol';
 import WebSocket from 'ws';
 
 /**
  * A scripted panel over a real WebSocket: it keeps every raw frame it receives and folds events
- * into its view with the domain's `apply`, as the real panel does.
+ * into its view with the domain's `applyToView`, as the real panel does.
  */
 export class TestPanel {
   readonly frames: string[] = [];
@@ -44,13 +44,13 @@ export class TestPanel {
         this.seq = message.seq;
       } else {
         for (const { seq, event } of message.events) {
-          if (event && this.view) this.view = apply(this.view, event);
+          if (event && this.view) this.view = applyToView(this.view, event);
           this.seq = seq;
         }
       }
     } else if (message.type === 'event') {
       if (message.seq !== this.seq + 1) throw new Error(`gap: ${this.seq} then ${message.seq}`);
-      if (message.event && this.view) this.view = apply(this.view, message.event);
+      if (message.event && this.view) this.view = applyToView(this.view, message.event);
       this.seq = message.seq;
     }
     this.#notify();

@@ -53,6 +53,7 @@ export const CONTENT_SAMPLES: Partial<Record<CommandType, (actor: string) => Com
   giveFloor: () => ({ type: 'giveFloor', personId: 'con' }),
   startRound: () => ({ type: 'startRound' }),
   nextTurn: () => ({ type: 'nextTurn' }),
+  flagAdvice: () => ({ type: 'flagAdvice', personId: 'con' }),
   writeContract: () => ({ type: 'writeContract', request: 'Des pistes', helpKinds: ['ideas'] }),
   postSuggestion: () => ({ type: 'postSuggestion', text: 'Une idée', visibility: 'client' }),
   sortSuggestion: () => ({ type: 'sortSuggestion', suggestionId: 'suggestion-3', sort: 'keep' }),

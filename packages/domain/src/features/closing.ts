@@ -1,0 +1,144 @@
+import { ANY_TIME, type CommandEntries } from '../commandEntry.ts';
+import {
+  type Evaluation,
+  type EvaluationTally,
+  GRID_MAX,
+  type Learnings,
+  type ObserverFeedback,
+  RATING_MAX,
+  tallyOf,
+  WEATHERS,
+  type Weather,
+} from '../content.ts';
+import { accept, reject } from '../decision.ts';
+import { aboutText, type EventEntries, PUBLIC } from '../eventEntry.ts';
+import { Rejection } from '../rejection.ts';
+import { isLongText, isShortText } from '../text.ts';
+import { keptVisibility, putText } from '../textKinds.ts';
+
+/** What each person takes away: learnings, an evaluation, the observer's grid [R34] [R35]. */
+export type ClosingCommand =
+  | { readonly type: 'writeLearnings'; readonly content: string; readonly process: string }
+  | {
+      readonly type: 'evaluate';
+      readonly weather: Weather;
+      readonly rating: number;
+      readonly comment: string;
+    }
+  | {
+      readonly type: 'writeObserverFeedback';
+      readonly listening: number;
+      readonly questionsOverAdvice: number;
+      readonly clientFloor: number;
+      readonly comment: string;
+    };
+
+export type ClosingEvent =
+  | { readonly type: 'learningsWritten'; readonly learnings: Learnings }
+  | { readonly type: 'evaluationGiven'; readonly evaluation: Evaluation }
+  | { readonly type: 'evaluationTallied'; readonly tally: EvaluationTally }
+  | { readonly type: 'observerFeedbackWritten'; readonly feedback: ObserverFeedback };
+
+const isMark = (value: number, max: number) =>
+  Number.isInteger(value) && value >= 1 && value <= max;
+
+export const closingCommands: CommandEntries<ClosingCommand> = {
+  writeLearnings: {
+    who: 'member',
+    when: ANY_TIME,
+    isWholeText: true,
+    decide(state, { content, process }, actor, now) {
+      if (!isLongText(content) || !isLongText(process)) return reject(Rejection.invalidText);
+      const before = state.learnings[actor.id];
+      if (before?.content === content && before.process === process)
+        return reject(Rejection.unchanged);
+      const visibility = keptVisibility('learnings', before?.visibility);
+      return accept({
+        type: 'learningsWritten',
+        learnings: { authorId: actor.id, content, process, visibility, at: now },
+      });
+    },
+  },
+  evaluate: {
+    who: 'member',
+    when: ANY_TIME,
+    isWholeText: true,
+    decide(state, { weather, rating, comment }, actor, now) {
+      if (!WEATHERS.includes(weather)) return reject(Rejection.invalidChoice);
+      if (!isMark(rating, RATING_MAX)) return reject(Rejection.invalidChoice);
+      if (!isShortText(comment)) return reject(Rejection.invalidText);
+      const before = state.evaluations[actor.id];
+      if (before?.weather === weather && before.rating === rating && before.comment === comment)
+        return reject(Rejection.unchanged);
+      const visibility = keptVisibility('evaluation', before?.visibility);
+      const evaluation = { authorId: actor.id, weather, rating, comment, visibility, at: now };
+      // The answer stays its author's; the group's totals move in a separate, public event.
+      return accept(
+        { type: 'evaluationGiven', evaluation },
+        {
+          type: 'evaluationTallied',
+          tally: tallyOf({ ...state.evaluations, [actor.id]: evaluation }),
+        },
+      );
+    },
+  },
+  writeObserverFeedback: {
+    who: 'observer',
+    when: ANY_TIME,
+    isWholeText: true,
+    decide(state, command, actor, now) {
+      const marks = [command.listening, command.questionsOverAdvice, command.clientFloor];
+      if (!marks.every((mark) => isMark(mark, GRID_MAX))) return reject(Rejection.invalidChoice);
+      if (!isShortText(command.comment)) return reject(Rejection.invalidText);
+      const before = state.observerFeedback[actor.id];
+      if (
+        before?.listening === command.listening &&
+        before.questionsOverAdvice === command.questionsOverAdvice &&
+        before.clientFloor === command.clientFloor &&
+        before.comment === command.comment
+      )
+        return reject(Rejection.unchanged);
+      return accept({
+        type: 'observerFeedbackWritten',
+        feedback: {
+          authorId: actor.id,
+          listening: command.listening,
+          questionsOverAdvice: command.questionsOverAdvice,
+          clientFloor: command.clientFloor,
+          comment: command.comment,
+          visibility: keptVisibility('observerFeedback', before?.visibility),
+          at: now,
+        },
+      });
+    },
+  },
+};
+
+export const closingEvents: EventEntries<ClosingEvent> = {
+  learningsWritten: {
+    apply: (state, { learnings }) => putText(state, { kind: 'learnings', learnings }),
+    privacy: aboutText(({ learnings }) => ({
+      ref: { kind: 'learnings', id: learnings.authorId },
+      version: { kind: 'learnings', learnings },
+    })),
+  },
+  evaluationGiven: {
+    apply: (state, { evaluation }) => putText(state, { kind: 'evaluation', evaluation }),
+    privacy: aboutText(({ evaluation }) => ({
+      ref: { kind: 'evaluation', id: evaluation.authorId },
+      version: { kind: 'evaluation', evaluation },
+    })),
+  },
+  // Anonymous totals: what the facilitator reads out, nobody's answer.
+  evaluationTallied: {
+    apply: (state, { tally }) => ({ ...state, evaluationTally: tally }),
+    privacy: PUBLIC,
+  },
+  observerFeedbackWritten: {
+    apply: (state, { feedback }) => putText(state, { kind: 'observerFeedback', feedback }),
+    privacy: aboutText(({ feedback }) => ({
+      ref: { kind: 'observerFeedback', id: feedback.authorId },
+      version: { kind: 'observerFeedback', feedback },
+    })),
+  },
+};
