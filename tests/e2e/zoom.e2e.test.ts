@@ -15,9 +15,12 @@ import {
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-results/screenshots');
 
-/** Every refusal the client made: an app that follows Zoom's rules meets none. */
+/**
+ * Every refusal the client made: an app that follows Zoom's rules meets none. An event Zoom does
+ * not send this person (`withheld`: their role, guest mode) is Zoom's rule, not the app's fault.
+ */
 const refusals = (calls: readonly ZoomCall[]) =>
-  calls.filter((call) => call.outcome !== 'ok' && call.outcome !== 'sent');
+  calls.filter((call) => !['ok', 'sent', 'withheld'].includes(call.outcome));
 
 describe.skipIf(!hasChromium())('Cercle as a Zoom App, in a stand-in Zoom client', () => {
   let server: ServerProcess;
@@ -290,6 +293,23 @@ describe.skipIf(!hasChromium())('Cercle as a Zoom App, in a stand-in Zoom client
       (await guest.calls()).find((call) => call.api === 'sendAppInvitationToAllParticipants')
         ?.outcome,
     ).toBe('guestMode');
+    // Zoom posts a guest's message in the chat (guest mode: yes), but tells no guest who speaks.
+    await guest.app
+      .getByRole('button', { name: 'Publier le lien de la séance dans la discussion' })
+      .click();
+    await guest.app
+      .getByTestId('zoom-chat-outcome')
+      .getByText('Publié dans la discussion')
+      .waitFor();
+    expect(guest.chat()).toHaveLength(1);
+    await guest.app.getByTestId('zoom-balance-toggle').click();
+    await guest.app
+      .getByTestId('zoom-balance-problem')
+      .getByText(
+        'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom n’indique pas qui parle.',
+      )
+      .waitFor();
+    expect(guest.chat()).toHaveLength(1);
     expect(problems).toEqual([]);
   });
 
@@ -342,5 +362,393 @@ describe.skipIf(!hasChromium())('Cercle as a Zoom App, in a stand-in Zoom client
     // Single-use: the address is worth nothing once opened.
     expect((await fetch(opened)).status).toBe(410);
     expect(popups).toBe(0);
+  });
+
+  /** Waits until Zoom runs this person's Cercle where `expected` says. */
+  const inContext = (client: ZoomClient, expected: string) =>
+    expect.poll(() => client.runningContext(), { timeout: 15_000 }).toBe(expected);
+
+  const role = (client: ZoomClient, name: string) =>
+    client.app.locator(`[data-testid="my-role"][data-role="${name}"]`).waitFor({ timeout: 15_000 });
+
+  it('Collaborate: the facilitator starts it, Zoom offers it to all, three participants land on the same session with their roles', async () => {
+    const meetingUuid = 'meeting-collaborate==';
+    const host = await openInZoom({
+      uid: 'u-mia',
+      screenName: 'Mia',
+      attendrole: 'host',
+      meetingUuid,
+    });
+    await setUpAsHost(host, 'Codev des managers');
+    const people = {} as Record<'chloe' | 'bo' | 'dan', ZoomClient>;
+    for (const [key, screenName] of [
+      ['chloe', 'Chloé'],
+      ['bo', 'Bo'],
+      ['dan', 'Dan'],
+    ] as const) {
+      people[key] = await openInZoom({
+        uid: `u-collab-${key}`,
+        screenName,
+        attendrole: 'participant',
+        meetingUuid,
+      });
+      await role(people[key], 'consultant');
+    }
+    const { chloe, bo, dan } = people;
+    await host.app.getByLabel('Rôle de Chloé').selectOption('client');
+    await host.app.getByLabel('Rôle de Dan').selectOption('observer');
+    await role(chloe, 'client');
+    await role(dan, 'observer');
+    // Dan closes Cercle's panel: only Zoom itself can offer him to come back.
+    await dan.closeApp();
+
+    await host.app
+      .getByRole('button', { name: 'Lancer Collaborer : tout le monde ouvre Cercle' })
+      .click();
+    await host.app
+      .getByTestId('zoom-collaborate-outcome')
+      .getByText('Collaborer est lancé : Zoom propose à chaque participant·e de rejoindre')
+      .waitFor();
+    await inContext(host, 'inCollaborate');
+    // Zoom's own offer reaches everyone; Cercle's panels that are open offer it too.
+    for (const client of [chloe, bo, dan]) await client.collaborateOffer.waitFor();
+    for (const client of [chloe, bo])
+      await client.app
+        .getByTestId('zoom-collaborate-bar')
+        .getByText('L’animateur·rice a lancé Collaborer')
+        .waitFor();
+
+    // Chloé joins from Cercle (no reload); Bo and Dan accept Zoom's offer (Zoom opens Cercle).
+    await chloe.app.getByRole('button', { name: 'Rejoindre Collaborer' }).click();
+    await bo.acceptCollaborateOffer();
+    await dan.acceptCollaborateOffer();
+    for (const client of [chloe, bo, dan]) await inContext(client, 'inCollaborate');
+    for (const [client, expected] of [
+      [host, 'facilitator'],
+      [chloe, 'client'],
+      [bo, 'consultant'],
+      [dan, 'observer'],
+    ] as const) {
+      await role(client, expected);
+      await client.app.getByRole('heading', { name: 'Codev des managers' }).waitFor();
+      await client.app
+        .getByTestId('zoom-collaborate-bar')
+        .getByText('Vous êtes dans Collaborer')
+        .waitFor();
+    }
+    // The same session, live: the facilitator moves it on and everyone follows.
+    await host.app.getByRole('button', { name: 'Démarrer la séance' }).click();
+    await host.app.getByRole('button', { name: /Étape suivante/ }).click();
+    for (const client of [chloe, bo, dan])
+      await client.app
+        .getByTestId('stage-title')
+        .filter({ hasText: 'Retour du client précédent' })
+        .waitFor();
+    const roster = (await host.app.getByTestId('roster').textContent()) ?? '';
+    for (const name of ['Chloé', 'Bo', 'Dan']) expect(roster.split(name)).toHaveLength(2);
+    // Zoom opened Bo's Cercle again at its Home URL; every panel configured for Collaborate.
+    expect(new URL(await bo.appUrl()).pathname).toBe('/zoom/home');
+    for (const client of [host, chloe, bo, dan]) expect(refusals(await client.calls())).toEqual([]);
+    await host.page.screenshot({
+      path: join(ARTIFACTS, 'zoom-360-collaborate.png'),
+      fullPage: true,
+    });
+
+    // Bo leaves: back in the side panel, same session, same role, offered to come back.
+    await bo.app.getByRole('button', { name: 'Quitter Collaborer' }).click();
+    await inContext(bo, 'inMeeting');
+    await bo.app.getByRole('button', { name: 'Rejoindre Collaborer' }).waitFor();
+    await role(bo, 'consultant');
+
+    // The facilitator ends it for everyone: each keeps Cercle, on the same session.
+    await host.app.getByRole('button', { name: 'Terminer Collaborer pour tout le monde' }).click();
+    await host.app
+      .getByTestId('zoom-collaborate-outcome')
+      .getByText('Collaborer est terminé')
+      .waitFor();
+    for (const client of [host, chloe, dan]) await inContext(client, 'inMeeting');
+    for (const client of [host, chloe, bo, dan])
+      await client.app.getByTestId('zoom-collaborate-bar').waitFor({ state: 'detached' });
+    await role(chloe, 'client');
+    await role(dan, 'observer');
+    for (const client of [host, chloe, bo, dan]) expect(refusals(await client.calls())).toEqual([]);
+  });
+
+  it('Collaborate refused says why: a guest, a breakout room, a Marketplace app without it', async () => {
+    const guest = await openInZoom({
+      uid: null,
+      screenName: 'Gaëlle',
+      attendrole: 'host',
+      meetingUuid: 'meeting-collab-guest==',
+    });
+    await setUpAsHost(guest, 'Codev invité');
+    await guest.app
+      .getByRole('button', { name: 'Lancer Collaborer : tout le monde ouvre Cercle' })
+      .click();
+    await guest.app
+      .getByTestId('zoom-collaborate-outcome')
+      .getByText(
+        'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer',
+      )
+      .waitFor();
+    expect((await guest.calls()).find((c) => c.api === 'startCollaborate')?.outcome).toBe(
+      'guestMode',
+    );
+
+    const host = await openInZoomClient(
+      browser,
+      server.url,
+      { uid: 'u-noe', screenName: 'Noé', attendrole: 'host', meetingUuid: 'meeting-no-collab==' },
+      { collaborateMode: false },
+    );
+    opened.push(host);
+    await setUpAsHost(host, 'Codev sans Collaborer');
+    await host.app
+      .getByRole('button', { name: 'Lancer Collaborer : tout le monde ouvre Cercle' })
+      .click();
+    await host.app
+      .getByTestId('zoom-collaborate-outcome')
+      .getByText('Collaborer n’est pas activé pour Cercle sur la Marketplace Zoom')
+      .waitFor();
+
+    const roomHost = await openInZoom({
+      uid: 'u-rui',
+      screenName: 'Rui',
+      attendrole: 'host',
+      meetingUuid: 'meeting-collab-rooms==',
+    });
+    await setUpAsHost(roomHost, 'Codev des salles');
+    await roomHost.moveToBreakoutRoom('collab-room-1==');
+    await setUpAsHost(roomHost, 'Salle A');
+    await roomHost.app
+      .getByRole('button', { name: 'Lancer Collaborer : tout le monde ouvre Cercle' })
+      .click();
+    await roomHost.app
+      .getByTestId('zoom-collaborate-outcome')
+      .getByText('Zoom ne permet pas Collaborer dans une salle de sous-groupe')
+      .waitFor();
+    expect((await roomHost.calls()).find((c) => c.api === 'startCollaborate')?.outcome).toBe(
+      '10090',
+    );
+  });
+
+  it('posts the session’s link in the meeting chat, and at the end where each summary is, never its content', async () => {
+    const meetingUuid = 'meeting-chat==';
+    const host = await openInZoom({
+      uid: 'u-zoe',
+      screenName: 'Zoé',
+      attendrole: 'host',
+      meetingUuid,
+    });
+    await setUpAsHost(host, 'Codev des chefs de projet');
+    const ana = await openInZoom({
+      uid: 'u-ana2',
+      screenName: 'Ana',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    await role(ana, 'consultant');
+    const link = `https://marketplace.zoom.us/zoomapp/${ZOOM_TEST_APP.clientId}/context/meeting/target/launch/deeplink`;
+
+    await host.app
+      .getByRole('button', { name: 'Publier le lien de la séance dans la discussion' })
+      .click();
+    await host.app
+      .getByTestId('zoom-chat-outcome')
+      .getByText('Publié dans la discussion')
+      .waitFor();
+    expect(ana.chat()).toEqual([
+      {
+        from: 'Zoé',
+        message: `Cercle · Codev des chefs de projet : ouvrez la séance dans cette réunion, ${link} (ou Applications → Cercle). Chacun·e y retrouve son rôle.`,
+      },
+    ]);
+
+    // A meeting whose chat is closed: said, not thrown, nothing posted.
+    await host.setChatAllowed(false);
+    await host.app
+      .getByRole('button', { name: 'Publier le lien de la séance dans la discussion' })
+      .click();
+    await host.app
+      .getByTestId('zoom-chat-outcome')
+      .getByText('la discussion de la réunion est peut-être fermée')
+      .waitFor();
+    await host.setChatAllowed(true);
+
+    // In Collaborate, Zoom does not take chat posts from apps: the facilitator is told what to do.
+    await host.app
+      .getByRole('button', { name: 'Lancer Collaborer : tout le monde ouvre Cercle' })
+      .click();
+    await inContext(host, 'inCollaborate');
+    await host.app
+      .getByRole('button', { name: 'Publier le lien de la séance dans la discussion' })
+      .click();
+    await host.app
+      .getByTestId('zoom-chat-outcome')
+      .getByText('Dans Collaborer, Zoom ne laisse pas publier dans la discussion')
+      .waitFor();
+    await host.app.getByRole('button', { name: 'Terminer Collaborer pour tout le monde' }).click();
+    await inContext(host, 'inMeeting');
+
+    // Ana writes a note only she may read; the session ends; the chat says where summaries are.
+    await ana.app.getByTestId('notes').fill('Ma note très personnelle');
+    await host.app.getByRole('button', { name: 'Démarrer la séance' }).click();
+    await host.app.getByRole('button', { name: 'Terminer la séance' }).click();
+    await host.app.getByRole('button', { name: 'Confirmer' }).click();
+    await host.app
+      .getByRole('button', { name: 'Publier dans la discussion où trouver sa synthèse' })
+      .click();
+    await host.app
+      .getByTestId('zoom-chat-outcome')
+      .getByText('Publié dans la discussion')
+      .waitFor();
+    const last = ana.chat().at(-1)?.message ?? '';
+    expect(last).toBe(
+      `Cercle · Codev des chefs de projet : la séance est terminée. Chacun·e retrouve sa propre synthèse dans Cercle, ${link}, puis « Exporter ma synthèse » : elle ne contient que ce que vous pouvez lire.`,
+    );
+    expect(last).not.toContain('Ma note');
+    expect(last).not.toContain('access=');
+    expect(refusals(await host.calls()).map((c) => c.outcome)).toEqual([
+      'chatDisabled',
+      'notInRunningContext',
+    ]);
+  });
+
+  it('a hidden panel hears stage changes and time up through Zoom’s notifications, guests included', async () => {
+    const meetingUuid = 'meeting-cues==';
+    const host = await openInZoom({
+      uid: 'u-eva',
+      screenName: 'Eva',
+      attendrole: 'host',
+      meetingUuid,
+    });
+    await setUpAsHost(host, 'Codev des infirmières');
+    const bo = await openInZoom({
+      uid: 'u-bo3',
+      screenName: 'Bo',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    const guest = await openInZoom({
+      uid: null,
+      screenName: 'Gus',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    const dnd = await openInZoom({
+      uid: 'u-dnd',
+      screenName: 'Dina',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    for (const client of [bo, guest, dnd]) await role(client, 'consultant');
+    await host.app.getByRole('button', { name: 'Démarrer la séance' }).click();
+    for (const client of [bo, guest, dnd])
+      await client.app.getByTestId('stage-title').filter({ hasText: 'Inclusion' }).waitFor();
+    // Bo, Gus and Dina hide Cercle's panel; Dina's Zoom is in do-not-disturb.
+    for (const client of [bo, guest, dnd]) await client.setAppVisible(false);
+    await dnd.setDoNotDisturb(true);
+
+    await host.app.getByRole('button', { name: /Étape suivante/ }).click();
+    const stageCue = {
+      type: 'info',
+      title: 'Cercle · Codev des infirmières',
+      message: 'Étape 2 sur 11 : Retour du client précédent. Parole au client.',
+    };
+    for (const client of [bo, guest])
+      await expect.poll(() => client.notifications(), { timeout: 15_000 }).toEqual([stageCue]);
+    await dnd.app
+      .getByTestId('zoom-notice-cue')
+      .getByText('Zoom n’a pas affiché la notification de Cercle')
+      .waitFor();
+
+    // Time up: the facilitator starts the timer and takes its minutes away.
+    await host.app.getByRole('button', { name: 'Démarrer', exact: true }).click();
+    await host.app.locator('[data-testid="timer"][data-status="running"]').waitFor();
+    for (let minute = 0; minute < 11; minute += 1)
+      await host.app.getByRole('button', { name: '−1 min' }).click();
+    await host.app.locator('[data-testid="timer"][data-tone="overtime"]').waitFor();
+    await expect
+      .poll(async () => (await bo.notifications()).at(-1), { timeout: 15_000 })
+      .toEqual({
+        type: 'warning',
+        title: 'Cercle · Codev des infirmières',
+        message: 'Temps écoulé pour « Retour du client précédent ».',
+      });
+
+    // Once Bo looks at his panel again, the next stage change stays in it.
+    await bo.setAppVisible(true);
+    await host.app.getByRole('button', { name: /Étape suivante/ }).click();
+    await bo.app.getByTestId('stage-title').filter({ hasText: 'Choix du sujet' }).waitFor();
+    await expect
+      .poll(async () => (await guest.notifications()).length, { timeout: 15_000 })
+      .toBe(3);
+    expect(await bo.notifications()).toHaveLength(2);
+    // The facilitator, looking at the panel, got none.
+    expect(await host.notifications()).toEqual([]);
+    expect(refusals(await bo.calls())).toEqual([]);
+    expect(refusals(await guest.calls())).toEqual([]);
+    expect(refusals(await dnd.calls()).map((c) => c.outcome)).toContain('10042');
+  });
+
+  it('the speaking balance: off by default, announced in the chat, for the facilitator only, by role', async () => {
+    const meetingUuid = 'meeting-balance==';
+    const host = await openInZoom({
+      uid: 'u-lou',
+      screenName: 'Lou',
+      attendrole: 'host',
+      meetingUuid,
+    });
+    await setUpAsHost(host, 'Codev des directeurs');
+    const chloe = await openInZoom({
+      uid: 'u-chloe3',
+      screenName: 'Chloé',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    const bo = await openInZoom({
+      uid: 'u-bo4',
+      screenName: 'Bo',
+      attendrole: 'participant',
+      meetingUuid,
+    });
+    await role(chloe, 'consultant');
+    await role(bo, 'consultant');
+    await host.app.getByLabel('Rôle de Chloé').selectOption('client');
+    await role(chloe, 'client');
+
+    const toggle = host.app.getByTestId('zoom-balance-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await host.app.getByTestId('zoom-balance').count()).toBe(0);
+    await toggle.click();
+    await host.app.getByTestId('zoom-balance').waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(chloe.chat()).toEqual([
+      {
+        from: 'Lou',
+        message:
+          'Cercle · Codev des directeurs : l’animateur·rice mesure l’équilibre de parole, c’est-à-dire la part du temps de parole de chaque rôle à chaque étape. Visible par lui·elle seul·e, rien n’est enregistré.',
+      },
+    ]);
+
+    await host.meetingSpeakers(['Chloé']);
+    await host.app.locator('[data-testid="zoom-balance"] li[data-group="client"]').waitFor();
+    await host.meetingSpeakers(['Bo']);
+    await host.app.locator('[data-testid="zoom-balance"] li[data-group="consultant"]').waitFor();
+    const shares = await host.app.locator('[data-testid="zoom-balance"] li').allTextContents();
+    expect(shares.join(' ')).toMatch(/Client·e\s*: \d+ %/);
+    expect(shares.join(' ')).not.toMatch(/Chloé|Bo/);
+    // Zoom sends who speaks to hosts and co-hosts only: the participants' apps never heard it.
+    for (const client of [chloe, bo]) {
+      const heard = (await client.calls()).filter((c) => c.api === 'onActiveSpeakerChange');
+      expect(heard.map((c) => c.outcome)).toEqual(['withheld', 'withheld']);
+      expect(await client.app.getByTestId('zoom-balance').count()).toBe(0);
+    }
+
+    await host.app.getByRole('button', { name: 'Arrêter l’équilibre de parole' }).click();
+    await host.app.getByTestId('zoom-balance').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => chloe.chat().at(-1)?.message)
+      .toBe('Cercle · Codev des directeurs : l’équilibre de parole est arrêté.');
   });
 });

@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import type { Deployment } from './deployment.ts';
 import { fillTemplate } from './fillTemplate.ts';
 import type { TeamsAppManifest, ZoomAppManifest } from './manifestTypes.ts';
-import { ZOOM_APP_APIS } from './zoomApis.ts';
+import { usesCollaborateMode, ZOOM_APP_APIS } from './zoomApis.ts';
 
 /** The repository's `manifests/` folder: templates, icons and translations. */
 export const MANIFESTS_DIR = new URL('../../../manifests/', import.meta.url);
@@ -24,6 +24,8 @@ export function buildZoomManifest(deployment: Deployment): ZoomAppManifest {
     BASE_URL: deployment.baseUrl,
     HOST: deployment.host,
     ZOOM_APP_APIS,
+    // On exactly when the panel calls Collaborate's APIs: one list says both.
+    ZOOM_COLLABORATE_MODE: usesCollaborateMode(ZOOM_APP_APIS),
   }) as ZoomAppManifest;
 }
 

@@ -17,8 +17,16 @@ describe('fillTemplate', () => {
     expect(fillTemplate({ apis: '{{APIS}}' }, { APIS: ['a', 'b'] })).toEqual({ apis: ['a', 'b'] });
   });
 
-  it('throws on a placeholder without value, and on a list inside text', () => {
+  it('puts a flag where a placeholder is the whole value', () => {
+    expect(fillTemplate({ on: '{{ON}}', off: '{{OFF}}' }, { ON: true, OFF: false })).toEqual({
+      on: true,
+      off: false,
+    });
+  });
+
+  it('throws on a placeholder without value, and on a list or a flag inside text', () => {
     expect(() => fillTemplate({ a: '{{MISSING}}' }, {})).toThrow(/MISSING/);
     expect(() => fillTemplate({ a: 'x {{APIS}}' }, { APIS: ['a'] })).toThrow(/APIS/);
+    expect(() => fillTemplate({ a: 'x {{ON}}' }, { ON: true })).toThrow(/ON/);
   });
 });

@@ -1,11 +1,12 @@
-export type TemplateValue = string | readonly string[];
+export type TemplateValue = string | boolean | readonly string[];
 
 const PLACEHOLDER = /\{\{([A-Z0-9_]+)\}\}/g;
 const WHOLE_PLACEHOLDER = /^\{\{([A-Z0-9_]+)\}\}$/;
 
 /**
  * Replaces `{{NAME}}` in every string of a JSON template. A string that is exactly one placeholder
- * takes the value as is, so a list can fill an array; inside longer strings only text may go.
+ * takes the value as is, so a list can fill an array and a flag a boolean; inside longer strings
+ * only text may go.
  * An unknown placeholder is a bug in the template and throws.
  */
 export function fillTemplate(
@@ -21,12 +22,12 @@ export function fillTemplate(
     const whole = WHOLE_PLACEHOLDER.exec(node);
     if (whole) {
       const value = lookup(whole[1]!);
-      return typeof value === 'string' ? value : [...value];
+      return typeof value === 'string' || typeof value === 'boolean' ? value : [...value];
     }
     return node.replace(PLACEHOLDER, (_, name: string) => {
       const value = lookup(name);
       if (typeof value !== 'string')
-        throw new Error(`{{${name}}} is a list: it must fill a whole value`);
+        throw new Error(`{{${name}}} is not text: it must fill a whole value`);
       return value;
     });
   }

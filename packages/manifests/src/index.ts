@@ -12,4 +12,9 @@ export { DEFAULT_TEAMS_APP_ID, type Deployment, parseBaseUrl } from './deploymen
 export { HOST_ROUTES } from './hostRoutes.ts';
 export type { TeamsAppManifest, ZoomAppManifest } from './manifestTypes.ts';
 export { ACCENT_COLOR, TEAMS_COLOR_ICON_PX, TEAMS_OUTLINE_ICON_PX } from './teamsIcons.ts';
-export { ZOOM_APP_APIS, type ZoomAppApi } from './zoomApis.ts';
+export {
+  usesCollaborateMode,
+  ZOOM_APP_APIS,
+  ZOOM_COLLABORATE_APIS,
+  type ZoomAppApi,
+} from './zoomApis.ts';

@@ -27,7 +27,13 @@ export interface ZoomAppManifest {
       };
       readonly guest_mode: { readonly enable: boolean };
       readonly in_client_oauth: { readonly enable: boolean };
-      readonly collaborate_mode: { readonly enable: boolean };
+      readonly collaborate_mode: {
+        readonly enable: boolean;
+        readonly enable_screen_sharing: boolean;
+        readonly enable_play_together: boolean;
+        readonly enable_start_immediately: boolean;
+        readonly enable_join_immediately: boolean;
+      };
     };
     readonly zoom_client_support: Readonly<Record<string, unknown>>;
     readonly embed: Readonly<Record<string, unknown>>;

@@ -12,5 +12,32 @@ export const ZOOM_APP_APIS = [
   'onBreakoutRoomChange',
   'sendAppInvitationToAllParticipants',
   'openUrl',
+  // Collaborate mode: the facilitator brings everyone into Cercle together.
+  'startCollaborate',
+  'joinCollaborate',
+  'leaveCollaborate',
+  'endCollaborate',
+  'onCollaborateChange',
+  // The meeting chat: the session's link, and at the end where each person's summary is.
+  'sendMessageToChat',
+  // Zoom's own notifications, for a person whose panel is out of sight.
+  'showNotification',
+  'onAppVisibilityChange',
+  // The facilitator's opt-in speaking balance.
+  'onActiveSpeakerChange',
 ] as const;
 export type ZoomAppApi = (typeof ZOOM_APP_APIS)[number];
+
+/** What Collaborate mode needs (Zoom's Collaborate guide): the manifest turns the mode on with them. */
+export const ZOOM_COLLABORATE_APIS = [
+  'startCollaborate',
+  'joinCollaborate',
+  'leaveCollaborate',
+  'endCollaborate',
+  'onCollaborateChange',
+] as const satisfies readonly ZoomAppApi[];
+
+/** True when the list above uses Collaborate mode: the manifest's `collaborate_mode.enable`. */
+export function usesCollaborateMode(apis: readonly string[] = ZOOM_APP_APIS): boolean {
+  return ZOOM_COLLABORATE_APIS.some((api) => apis.includes(api));
+}

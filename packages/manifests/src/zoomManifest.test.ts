@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildZoomManifest } from './buildManifests.ts';
 import { HOST_ROUTES } from './hostRoutes.ts';
 import { makeDeployment } from './testing.ts';
-import { ZOOM_APP_APIS } from './zoomApis.ts';
+import { usesCollaborateMode, ZOOM_APP_APIS } from './zoomApis.ts';
 
 describe('Zoom app manifest', () => {
   const manifest = buildZoomManifest(makeDeployment());
@@ -26,7 +26,7 @@ describe('Zoom app manifest', () => {
           zoom_app_api: { enable: true, zoom_app_apis: expect.any(Array) },
           guest_mode: { enable: true },
           in_client_oauth: { enable: false },
-          collaborate_mode: { enable: false },
+          collaborate_mode: { enable: true },
         },
         zoom_client_support: expect.any(Object),
         embed: expect.any(Object),
@@ -63,6 +63,43 @@ describe('Zoom app manifest', () => {
     expect(manifest.features.in_client_feature.zoom_app_api.zoom_app_apis).toEqual([
       ...ZOOM_APP_APIS,
     ]);
+    // Written out: what the Marketplace must tick, Collaborate's five included.
+    expect([...manifest.features.in_client_feature.zoom_app_api.zoom_app_apis].sort()).toEqual([
+      'endCollaborate',
+      'getAppContext',
+      'getRunningContext',
+      'getUserContext',
+      'joinCollaborate',
+      'leaveCollaborate',
+      'onActiveSpeakerChange',
+      'onAppVisibilityChange',
+      'onBreakoutRoomChange',
+      'onCollaborateChange',
+      'onMyUserContextChange',
+      'onRunningContextChange',
+      'openUrl',
+      'sendAppInvitationToAllParticipants',
+      'sendMessageToChat',
+      'showNotification',
+      'startCollaborate',
+    ]);
+  });
+
+  it('turns Collaborate mode on, offered to participants, without sharing the facilitator’s screen', () => {
+    expect(manifest.features.in_client_feature.collaborate_mode).toEqual({
+      enable: true,
+      // Whoever cannot join would see the facilitator's panel, which holds text meant for them only.
+      enable_screen_sharing: false,
+      enable_play_together: false,
+      enable_start_immediately: false,
+      // Zoom offers each participant to join; nobody is moved without being asked.
+      enable_join_immediately: false,
+    });
+  });
+
+  it('turns Collaborate mode on only with its APIs in the list', () => {
+    expect(usesCollaborateMode(['getUserContext', 'openUrl'])).toBe(false);
+    expect(usesCollaborateMode(['getUserContext', 'startCollaborate'])).toBe(true);
   });
 
   it('keeps a base path and leaves no placeholder behind', () => {

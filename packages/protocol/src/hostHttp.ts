@@ -65,6 +65,14 @@ export const zoomTicketResponseSchema = z.object({
 });
 export type ZoomTicketResponse = z.infer<typeof zoomTicketResponseSchema>;
 
+/**
+ * GET /api/zoom/app-link: Zoom's deep link that opens Cercle in the meeting of whoever follows it,
+ * for the meeting chat. It names the app, not a session: each person lands on their meeting's
+ * session through their own Zoom context, with their own role.
+ */
+export const zoomAppLinkResponseSchema = z.object({ url: z.string().url().max(2048) });
+export type ZoomAppLinkResponse = z.infer<typeof zoomAppLinkResponseSchema>;
+
 export const hostEnterResponseSchema = z.object({
   sessionId: idSchema,
   personId: idSchema,

@@ -1,4 +1,4 @@
-import type { Locale } from '@cercle/domain';
+import type { Locale, SessionView } from '@cercle/domain';
 import { createContext, type ReactNode, useContext } from 'react';
 
 /** What a host platform adds to the browser panel. Empty in a plain browser. */
@@ -21,6 +21,21 @@ export interface HostFeatures {
    * embedded browser can neither save nor open one itself (Zoom); says what happened.
    */
   readonly openFile?: (file: HostFile, token: string) => Promise<HostFileOutcome>;
+  /**
+   * Told what the panel shows as it changes (null when it leaves), over the panel's own
+   * connection: a host's cues (Zoom's notifications, chat, speaking balance) follow the session
+   * without a connection of their own.
+   */
+  readonly onSessionShown?: (session: ShownSession | null) => void;
+}
+
+/** The session a panel shows, as its host may follow it. */
+export interface ShownSession {
+  readonly sessionId: string;
+  readonly view: SessionView;
+  readonly myId: string;
+  /** The server's time now, corrected for this device's clock. */
+  readonly serverNow: () => number;
 }
 
 /** A file the person may take away, named as the server's routes name it. */

@@ -40,6 +40,62 @@ export const enPages: PageMessages = {
     fileOpenFailed: 'Zoom did not open your browser. Try again in a moment.',
     connectionLost:
       'Zoom no longer answers Cercle: inviting and opening files may fail. Close the app and open it again.',
+    tools: 'In Zoom',
+    collaborate: {
+      start: 'Start Collaborate: everyone opens Cercle',
+      started:
+        'Collaborate has started: Zoom offers each participant to join the session, with their role.',
+      end: 'End Collaborate for everyone',
+      ended: 'Collaborate has ended: everyone keeps Cercle in their panel.',
+      offer:
+        'The facilitator started Collaborate: join to follow the session together, each with your own role.',
+      join: 'Join Collaborate',
+      inside: 'You are in Collaborate: everyone sees the same session, each with their own role.',
+      leave: 'Leave Collaborate',
+      guest:
+        'As a guest (without Cercle added to your Zoom account) Zoom does not allow Collaborate: add Cercle, or follow the facilitator’s screen share.',
+      notHere: 'Zoom does not allow Collaborate in a breakout room or a webinar.',
+      notEnabled:
+        'Collaborate is not enabled for Cercle on the Zoom Marketplace: ask whoever manages the app to enable it.',
+      already: 'Collaborate is already on in this meeting: join it.',
+      over: 'Collaborate has already ended.',
+      failed: 'Zoom did not answer for Collaborate. Try again in a moment.',
+    },
+    chat: {
+      postJoin: 'Post the session’s link in the chat',
+      postSummary: 'Post in the chat where to find one’s summary',
+      posted: 'Posted in the meeting chat.',
+      linkFailed: 'Cercle could not prepare the link. Try again in a moment.',
+      inCollaborate:
+        'In Collaborate, Zoom does not let apps post in the chat: leave or end Collaborate first.',
+      failed:
+        'Zoom did not post the message: the meeting chat may be closed to participants, or your Zoom is too old (6.2.5 or newer).',
+      joinMessage: (group, url) =>
+        `Cercle · ${group}: open the session in this meeting, ${url} (or Apps → Cercle). Everyone finds their own role there.`,
+      summaryMessage: (group, url) =>
+        `Cercle · ${group}: the session is over. Everyone finds their own summary in Cercle, ${url}, then “Export my summary”: it holds only what you may read.`,
+    },
+    cueFailed:
+      'Zoom did not show Cercle’s notification while the panel was hidden (Do not disturb?).',
+    balance: {
+      title: 'Speaking balance',
+      toggle: 'Measure the speaking balance (visible to you only)',
+      stop: 'Stop the speaking balance',
+      scope:
+        'Zoom tells who is speaking only to the host and co-hosts, never in guest mode. Cercle counts only each role’s share during the current stage, on this device, and forgets it when stopped. Participants are told in the chat.',
+      announceOn: (group) =>
+        `Cercle · ${group}: the facilitator is measuring the speaking balance, each role’s share of speaking time at each stage. Visible to them only; nothing is stored.`,
+      announceOff: (group) => `Cercle · ${group}: the speaking balance has stopped.`,
+      notHost:
+        'Zoom tells who is speaking only to the host and co-hosts: ask the host to make you a co-host.',
+      guest:
+        'As a guest (without Cercle added to your Zoom account) Zoom does not tell who is speaking.',
+      announceFailed:
+        'The speaking balance stays off: Cercle could not tell the participants in the chat.',
+      nobody: 'Nobody has spoken during this stage yet.',
+      unknown: 'Not in Cercle',
+      stage: (title) => `During “${title}”`,
+    },
   },
   teams: {
     connecting: 'Connecting to Teams…',

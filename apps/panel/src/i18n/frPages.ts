@@ -48,6 +48,62 @@ export const frPages = {
     fileOpenFailed: 'Zoom n’a pas ouvert votre navigateur. Réessayez dans un instant.',
     connectionLost:
       'Zoom ne répond plus à Cercle : inviter et ouvrir un fichier peuvent échouer. Fermez puis rouvrez l’application.',
+    tools: 'Dans Zoom',
+    collaborate: {
+      start: 'Lancer Collaborer : tout le monde ouvre Cercle',
+      started:
+        'Collaborer est lancé : Zoom propose à chaque participant·e de rejoindre la séance, avec son rôle.',
+      end: 'Terminer Collaborer pour tout le monde',
+      ended: 'Collaborer est terminé : chacun·e garde Cercle dans son panneau.',
+      offer:
+        'L’animateur·rice a lancé Collaborer : rejoignez-le pour suivre la séance ensemble, chacun·e avec son rôle.',
+      join: 'Rejoindre Collaborer',
+      inside:
+        'Vous êtes dans Collaborer : tout le monde voit la même séance, chacun·e avec son rôle.',
+      leave: 'Quitter Collaborer',
+      guest:
+        'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer : ajoutez Cercle, ou suivez le partage d’écran de l’animateur·rice.',
+      notHere: 'Zoom ne permet pas Collaborer dans une salle de sous-groupe ni dans un webinaire.',
+      notEnabled:
+        'Collaborer n’est pas activé pour Cercle sur la Marketplace Zoom : demandez à qui gère l’application de l’activer.',
+      already: 'Collaborer est déjà en cours dans cette réunion : rejoignez-le.',
+      over: 'Collaborer est déjà terminé.',
+      failed: 'Zoom n’a pas répondu pour Collaborer. Réessayez dans un instant.',
+    },
+    chat: {
+      postJoin: 'Publier le lien de la séance dans la discussion',
+      postSummary: 'Publier dans la discussion où trouver sa synthèse',
+      posted: 'Publié dans la discussion de la réunion.',
+      linkFailed: 'Cercle n’a pas pu préparer le lien. Réessayez dans un instant.',
+      inCollaborate:
+        'Dans Collaborer, Zoom ne laisse pas publier dans la discussion : quittez ou terminez Collaborer d’abord.',
+      failed:
+        'Zoom n’a pas publié le message : la discussion de la réunion est peut-être fermée aux participants, ou votre Zoom est trop ancien (6.2.5 ou plus).',
+      joinMessage: (group: string, url: string) =>
+        `Cercle · ${group} : ouvrez la séance dans cette réunion, ${url} (ou Applications → Cercle). Chacun·e y retrouve son rôle.`,
+      summaryMessage: (group: string, url: string) =>
+        `Cercle · ${group} : la séance est terminée. Chacun·e retrouve sa propre synthèse dans Cercle, ${url}, puis « Exporter ma synthèse » : elle ne contient que ce que vous pouvez lire.`,
+    },
+    cueFailed:
+      'Zoom n’a pas affiché la notification de Cercle pendant que le panneau était caché (mode Ne pas déranger ?).',
+    balance: {
+      title: 'Équilibre de parole',
+      toggle: 'Mesurer l’équilibre de parole (visible par vous seul·e)',
+      stop: 'Arrêter l’équilibre de parole',
+      scope:
+        'Zoom n’indique qui parle qu’à l’hôte et aux co-hôtes, jamais en invité·e. Cercle ne compte que la part de chaque rôle pendant l’étape en cours, sur cet appareil, et l’oublie à l’arrêt. Les participants en sont prévenus dans la discussion.',
+      announceOn: (group: string) =>
+        `Cercle · ${group} : l’animateur·rice mesure l’équilibre de parole, c’est-à-dire la part du temps de parole de chaque rôle à chaque étape. Visible par lui·elle seul·e, rien n’est enregistré.`,
+      announceOff: (group: string) => `Cercle · ${group} : l’équilibre de parole est arrêté.`,
+      notHost:
+        'Zoom n’indique qui parle qu’à l’hôte et aux co-hôtes : demandez à l’hôte de vous nommer co-hôte.',
+      guest: 'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom n’indique pas qui parle.',
+      announceFailed:
+        'L’équilibre de parole reste arrêté : Cercle n’a pas pu prévenir les participants dans la discussion.',
+      nobody: 'Personne n’a encore parlé pendant cette étape.',
+      unknown: 'Hors Cercle',
+      stage: (title: string) => `Pendant « ${title} »`,
+    },
   },
   teams: {
     connecting: 'Connexion à Teams…',

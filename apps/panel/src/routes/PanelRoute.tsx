@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect } from 'react';
+import { useHostFeatures } from '../hosts/hostFeatures.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { preloadStageContent, SessionPanel } from '../panel/SessionPanel.tsx';
 import { useSync, useTick } from '../sync/useSync.ts';
@@ -34,6 +35,18 @@ export function PanelRoute({
     [client],
   );
   const dismiss = useCallback((id: number) => client.dismissNotice(id), [client]);
+  // The host follows the session through this panel's connection, not one of its own.
+  const { onSessionShown } = useHostFeatures();
+  const { view, personId } = snapshot;
+  useEffect(() => {
+    if (!onSessionShown) return;
+    onSessionShown(
+      view && personId
+        ? { sessionId, view, myId: personId, serverNow: () => client.serverNow() }
+        : null,
+    );
+  }, [onSessionShown, sessionId, view, personId, client]);
+  useEffect(() => () => onSessionShown?.(null), [onSessionShown]);
   // Erased words must not live on in a text box, to be sent back on the next keystroke: the text
   // fields start again from the erased view (the sync client has already forgotten the drafts).
   const erasures = snapshot.erasures;

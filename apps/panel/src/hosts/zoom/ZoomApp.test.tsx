@@ -26,6 +26,12 @@ function sdkIn(runningContext: string): ZoomSdkLike {
     getAppContext: async () => ({ context: 'encrypted' }),
     sendAppInvitationToAllParticipants: async () => ({}),
     openUrl: async () => ({ message: 'success' }),
+    startCollaborate: async () => ({ message: 'success' }),
+    joinCollaborate: async () => ({ message: 'success' }),
+    leaveCollaborate: async () => ({ message: 'success' }),
+    endCollaborate: async () => ({ message: 'success' }),
+    sendMessageToChat: async () => ({ result: [] }),
+    showNotification: async () => ({ message: 'success' }),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
   };

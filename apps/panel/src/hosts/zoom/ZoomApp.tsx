@@ -3,6 +3,7 @@ import {
   type Boot,
   type HostEnterResponse,
   hostEnterResponseSchema,
+  zoomAppLinkResponseSchema,
   zoomTicketResponseSchema,
 } from '@cercle/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,14 +15,27 @@ import { saveCredentials } from '../../sync/credentials.ts';
 import { deviceStorage } from '../../ui/deviceStorage.ts';
 import { memoryNavigator, setPageNavigator } from '../../ui/router.ts';
 import { useDraft } from '../../ui/useDraft.ts';
-import { type HostFeatures, HostFeaturesProvider } from '../hostFeatures.tsx';
+import { type HostFeatures, HostFeaturesProvider, type ShownSession } from '../hostFeatures.tsx';
+import { CollaborateBar } from './CollaborateBar.tsx';
+import {
+  type CollaborateState,
+  OUTSIDE_COLLABORATE,
+  withCollaborateAction,
+  withRunningContext,
+} from './collaborateState.ts';
+import { ZoomCues } from './ZoomCues.tsx';
+import { ZoomFacilitatorTools } from './ZoomFacilitatorTools.tsx';
+import { type ZoomShell, ZoomShellProvider } from './ZoomShell.tsx';
 import {
   type ConnectZoomOptions,
   connectZoom,
   isMeetingContext,
   parseBreakoutChange,
+  parseCollaborateChange,
   parseRunningContextChange,
+  parseVisibilityChange,
   readAppContext,
+  readRunningContext,
   readUser,
   type ZoomConnected,
   type ZoomUser,
@@ -50,7 +64,7 @@ type Phase =
   | { name: 'failed'; message: string | null };
 
 type ZoomNotice = { readonly tone: 'status' | 'alert'; readonly text: string };
-type NoticeTopic = 'room' | 'zoom';
+type NoticeTopic = 'room' | 'zoom' | 'cue';
 
 /**
  * A guest has no Zoom id: the credential this device holds is what says who they are, one per
@@ -58,34 +72,6 @@ type NoticeTopic = 'room' | 'zoom';
  */
 const guestTokenKey = (meetingId: string | null) =>
   meetingId === null ? GUEST_TOKEN_KEY : `${GUEST_TOKEN_KEY}:${meetingId}`;
-
-function InviteButton({ connection }: { connection: ZoomConnection }) {
-  const pages = usePageMessages();
-  const [state, setState] = useState<'idle' | 'sent' | 'failed'>('idle');
-  return (
-    <>
-      <button
-        type="button"
-        className="wide"
-        onClick={() => {
-          connection
-            .call((sdk) => sdk.sendAppInvitationToAllParticipants())
-            .then(
-              () => setState('sent'),
-              () => setState('failed'),
-            );
-        }}
-      >
-        {state === 'sent' ? pages.zoom.invited : pages.zoom.invite}
-      </button>
-      {state === 'failed' && (
-        <p className="error" role="alert" data-testid="zoom-invite-failed">
-          {pages.zoom.inviteFailed}
-        </p>
-      )}
-    </>
-  );
-}
 
 function ZoomNotices({
   notices,
@@ -145,6 +131,14 @@ export function ZoomApp({
   setPageNavigator(navigator);
   const [phase, setPhase] = useState<Phase>({ name: 'connecting' });
   const [connection, setConnection] = useState<ZoomConnection | null>(null);
+  const [runningContext, setRunningContext] = useState('inMeeting');
+  const [collaborate, setCollaborate] = useState<CollaborateState>(OUTSIDE_COLLABORATE);
+  const [zoomUser, setZoomUser] = useState<ZoomUser | null>(null);
+  // Zoom says when its panel is hidden (`onAppVisibilityChange`, client 6.4.5+); the page too.
+  const [isZoomHidden, setIsZoomHidden] = useState(false);
+  const [isPageHidden, setIsPageHidden] = useState(() => document.visibilityState === 'hidden');
+  // The panel tells what it shows, over its own connection.
+  const [watched, setWatched] = useState<ShownSession | null>(null);
   const [notices, setNotices] = useState<Partial<Record<NoticeTopic, ZoomNotice>>>({});
   const [groupName, setGroupName] = useDraft('zoom:group');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
@@ -273,11 +267,37 @@ export function ZoomApp({
     let isElsewhere = false;
     const start = async (zoom: ZoomConnection) => {
       user.current ??= await readUser(zoom);
-      if (isCurrent) await enter(zoom);
+      if (!isCurrent) return;
+      setZoomUser(user.current);
+      await enter(zoom);
+    };
+    const followContext = (context: string) => {
+      setRunningContext(context);
+      setCollaborate((state) => withRunningContext(state, context));
+    };
+    // Zoom says that Collaborate changed, not how: the running context, read again, says it.
+    // `config` first: the running context may have changed before its own event arrived.
+    const onCollaborate = (data: unknown) => {
+      const action = parseCollaborateChange(data);
+      if (!action || !opened) return;
+      const zoom = opened;
+      setCollaborate((state) => withCollaborateAction(state, action));
+      zoom
+        .configure()
+        .then(() => readRunningContext(zoom))
+        .then(
+          (context) => isCurrent && followContext(context),
+          () => undefined,
+        );
+    };
+    const onVisibility = (data: unknown) => {
+      const visible = parseVisibilityChange(data);
+      if (visible !== null) setIsZoomHidden(!visible);
     };
     const onRunningContext = (data: unknown) => {
       const context = parseRunningContextChange(data);
       if (!context || !opened) return;
+      followContext(context);
       if (!isMeetingContext(context)) {
         // Whatever was under way belonged to the meeting the panel has left.
         generation.current += 1;
@@ -298,6 +318,9 @@ export function ZoomApp({
         setConnection(zoom);
         zoom.sdk.addEventListener('onBreakoutRoomChange', onRoom);
         zoom.sdk.addEventListener('onRunningContextChange', onRunningContext);
+        zoom.sdk.addEventListener('onCollaborateChange', onCollaborate);
+        zoom.sdk.addEventListener('onAppVisibilityChange', onVisibility);
+        followContext(runningContext);
         if (!isMeetingContext(runningContext)) {
           isElsewhere = true;
           return setPhase({ name: 'notInMeeting' });
@@ -312,6 +335,8 @@ export function ZoomApp({
       if (!opened) return;
       opened.sdk.removeEventListener('onBreakoutRoomChange', onRoom);
       opened.sdk.removeEventListener('onRunningContextChange', onRunningContext);
+      opened.sdk.removeEventListener('onCollaborateChange', onCollaborate);
+      opened.sdk.removeEventListener('onAppVisibilityChange', onVisibility);
       opened.close();
     };
   }, [connect, enter, changeRoom, notify]);
@@ -322,10 +347,64 @@ export function ZoomApp({
     return () => clearTimeout(timer);
   }, [phase, connection, enter]);
 
+  useEffect(() => {
+    const onChange = () => setIsPageHidden(document.visibilityState === 'hidden');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+
+  const appLinkRef = useRef<Promise<string | null> | null>(null);
+  const appLink = useCallback(() => {
+    appLinkRef.current ??= fetch('/api/zoom/app-link')
+      .then(async (response) => {
+        const parsed = zoomAppLinkResponseSchema.safeParse(
+          response.ok ? await response.json() : null,
+        );
+        return parsed.success ? parsed.data.url : null;
+      })
+      .catch(() => null)
+      .then((url) => {
+        // A failure is asked again next time; a link, never.
+        if (url === null) appLinkRef.current = null;
+        return url;
+      });
+    return appLinkRef.current;
+  }, []);
+
+  const refreshUser = useCallback(async () => {
+    if (!connection) return null;
+    const fresh = await readUser(connection).catch(() => null);
+    if (fresh) {
+      user.current = fresh;
+      setZoomUser(fresh);
+    }
+    return fresh ?? user.current;
+  }, [connection]);
+
+  const shell = useMemo<ZoomShell | null>(
+    () =>
+      connection && {
+        connection,
+        user: zoomUser,
+        runningContext,
+        collaborate,
+        watched,
+        appLink,
+        refreshUser,
+      },
+    [connection, zoomUser, runningContext, collaborate, watched, appLink, refreshUser],
+  );
+
+  const onCueFailed = useCallback(
+    () => notify('cue', { tone: 'alert', text: pagesRef.current.zoom.cueFailed }),
+    [notify],
+  );
+
   const features = useMemo<HostFeatures>(() => {
     if (!connection) return {};
     return {
-      facilitatorExtras: () => <InviteButton connection={connection} />,
+      onSessionShown: setWatched,
+      facilitatorExtras: () => <ZoomFacilitatorTools />,
       // Zoom's embedded browser neither saves a download nor opens a blob: the person's own
       // browser opens a short-lived address the server made for this one file.
       async openFile(file, token) {
@@ -345,10 +424,20 @@ export function ZoomApp({
 
   if (phase.name === 'ready')
     return (
-      <HostFeaturesProvider value={features}>
-        <ZoomNotices notices={notices} dismiss={dismiss} />
-        <App />
-      </HostFeaturesProvider>
+      <ZoomShellProvider value={shell}>
+        <HostFeaturesProvider value={features}>
+          <ZoomNotices notices={notices} dismiss={dismiss} />
+          {shell && <CollaborateBar shell={shell} />}
+          {shell && (
+            <ZoomCues
+              shell={shell}
+              isHidden={isZoomHidden || isPageHidden}
+              onFailed={onCueFailed}
+            />
+          )}
+          <App />
+        </HostFeaturesProvider>
+      </ZoomShellProvider>
     );
 
   const setUp = async () => {

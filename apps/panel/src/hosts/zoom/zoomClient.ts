@@ -12,6 +12,9 @@ export interface ZoomEvents {
   readonly onMyUserContextChange: unknown;
   readonly onRunningContextChange: unknown;
   readonly onBreakoutRoomChange: unknown;
+  readonly onCollaborateChange: unknown;
+  readonly onAppVisibilityChange: unknown;
+  readonly onActiveSpeakerChange: unknown;
 }
 export type ZoomEventName = keyof ZoomEvents;
 
@@ -23,18 +26,38 @@ export interface ZoomSdkLike {
   getAppContext(): Promise<unknown>;
   sendAppInvitationToAllParticipants(): Promise<unknown>;
   openUrl(options: { url: string }): Promise<unknown>;
+  startCollaborate(options: { shareScreen: boolean }): Promise<unknown>;
+  joinCollaborate(): Promise<unknown>;
+  leaveCollaborate(): Promise<unknown>;
+  endCollaborate(): Promise<unknown>;
+  sendMessageToChat(options: { message: string }): Promise<unknown>;
+  showNotification(options: {
+    type: 'info' | 'warning' | 'error';
+    title: string;
+    message: string;
+  }): Promise<unknown>;
   addEventListener(event: ZoomEventName, handler: (data: unknown) => void): void;
   removeEventListener(event: ZoomEventName, handler: (data: unknown) => void): void;
 }
 
 export interface ZoomUser {
   readonly screenName: string;
+  /** `host`, `coHost`, `attendee` or `panelist`, as `getUserContext` says it. */
   readonly role: string;
+  /**
+   * Guest mode: the person has not added Cercle to a Zoom account (`status` other than
+   * `authorized`). Zoom refuses them Collaborate, invitations and who is speaking.
+   */
+  readonly isGuest: boolean;
 }
 
 // What the Zoom client answers is read, not trusted: each answer is checked before use.
 const runningContextSchema = z.object({ context: z.string().min(1) });
-const userContextSchema = z.object({ screenName: z.string(), role: z.string() });
+const userContextSchema = z.object({
+  screenName: z.string(),
+  role: z.string(),
+  status: z.string().optional(),
+});
 const appContextSchema = z.object({
   context: z
     .string()
@@ -43,6 +66,13 @@ const appContextSchema = z.object({
 });
 const breakoutChangeSchema = z.object({ action: z.enum(['join', 'leave']) });
 const runningContextChangeSchema = z.object({ runningContext: z.string().min(1) });
+const collaborateChangeSchema = z.object({ action: z.string().min(1) });
+const visibilityChangeSchema = z.object({ visible: z.boolean() });
+const activeSpeakersSchema = z.object({
+  users: z.array(z.object({ screenName: z.string(), participantUUID: z.string().optional() })),
+});
+
+export const IN_COLLABORATE = 'inCollaborate';
 
 /** Where Cercle has a meeting to serve; anywhere else (the main client, chat, phone) it does not. */
 const MEETING_CONTEXTS: ReadonlySet<string> = new Set([
@@ -63,7 +93,7 @@ export async function readRunningContext(connection: ZoomConnection): Promise<st
 
 export async function readUser(connection: ZoomConnection): Promise<ZoomUser> {
   const user = userContextSchema.parse(await connection.call((sdk) => sdk.getUserContext()));
-  return { screenName: user.screenName, role: user.role };
+  return { screenName: user.screenName, role: user.role, isGuest: user.status !== 'authorized' };
 }
 
 /** The encrypted context for where the person is now, for the server to decrypt and check. */
@@ -79,6 +109,30 @@ export function parseBreakoutChange(data: unknown): 'join' | 'leave' | null {
 export function parseRunningContextChange(data: unknown): string | null {
   const parsed = runningContextChangeSchema.safeParse(data);
   return parsed.success ? parsed.data.runningContext : null;
+}
+
+/** `start`, `end` (hosts), `join`, `leave` (participants), or whatever a newer Zoom adds. */
+export function parseCollaborateChange(data: unknown): string | null {
+  const parsed = collaborateChangeSchema.safeParse(data);
+  return parsed.success ? parsed.data.action : null;
+}
+
+export function parseVisibilityChange(data: unknown): boolean | null {
+  const parsed = visibilityChangeSchema.safeParse(data);
+  return parsed.success ? parsed.data.visible : null;
+}
+
+/** The screen names of everyone speaking now (Zoom sends the whole set each time). */
+export function parseActiveSpeakers(data: unknown): string[] | null {
+  const parsed = activeSpeakersSchema.safeParse(data);
+  return parsed.success ? parsed.data.users.map((user) => user.screenName) : null;
+}
+
+/** Zoom's documented error code of a refused call (`ZoomApiError.code`), when it has one. */
+export function zoomErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const { code } = error as { code: unknown };
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : null;
 }
 
 export interface ZoomConnected {

@@ -79,6 +79,12 @@ function zoomClientOn(clock: Clock, pageUrl: () => string) {
     getAppContext: () => answer({ context: 'encrypted' }),
     sendAppInvitationToAllParticipants: () => answer({ invitationUUID: 'i-1' }),
     openUrl: () => answer({ message: 'success' }),
+    startCollaborate: () => answer({ message: 'success' }),
+    joinCollaborate: () => answer({ message: 'success' }),
+    leaveCollaborate: () => answer({ message: 'success' }),
+    endCollaborate: () => answer({ message: 'success' }),
+    sendMessageToChat: () => answer({ result: [] }),
+    showNotification: () => answer({ message: 'success' }),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
   };
@@ -204,5 +210,44 @@ describe('the Zoom connection keeps `config` valid', () => {
       connection.call((sdk) => sdk.getRunningContext()),
     ]);
     expect(zoom.configs).toHaveLength(1);
+  });
+
+  it('a call made while config runs again (a new running context) waits for it', async () => {
+    const time = fakeClock(T0);
+    const url = () => 'https://cercle.example/zoom/home';
+    const zoom = zoomClientOn(time.clock, url);
+    // Zoom's SDK README: after `onRunningContextChange`, `config` again to update the permissions.
+    let runningContext = 'inMeeting';
+    let configuredFor = '';
+    let answerConfig: (() => void) | null = null;
+    const sdk: ZoomSdkLike = {
+      ...zoom.sdk,
+      config: () =>
+        new Promise((resolve) => {
+          answerConfig = () => {
+            configuredFor = runningContext;
+            resolve({ runningContext });
+          };
+        }),
+      async getRunningContext() {
+        if (configuredFor !== runningContext) throw new Error('configure for this context first');
+        return { context: runningContext };
+      },
+    };
+    const connection = createZoomConnection({
+      sdk,
+      capabilities: ['getRunningContext'],
+      clock: time.clock,
+      pageUrl: url,
+    });
+    const first = connection.configure();
+    answerConfig!();
+    await first;
+
+    runningContext = 'inCollaborate';
+    void connection.configure();
+    const call = connection.call((api) => api.getRunningContext());
+    answerConfig!();
+    await expect(call).resolves.toEqual({ context: 'inCollaborate' });
   });
 });

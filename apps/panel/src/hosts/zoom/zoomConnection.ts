@@ -69,6 +69,9 @@ export function createZoomConnection(options: ZoomConnectionOptions): ZoomConnec
 
   function configure(): Promise<ZoomConfigResponse> {
     if (inFlight) return inFlight;
+    // What the last one allowed may not hold any more (a new role, a new running context): calls
+    // made from now on wait for this one.
+    current = null;
     // Counted from the request: the client's token may be made before its answer arrives.
     const at = clock.now();
     const url = pageUrl();

@@ -6,6 +6,7 @@ import {
   bootSchema,
   type HostEnterResponse,
   type ZoomTicketResponse,
+  zoomAppLinkResponseSchema,
   zoomTicketResponseSchema,
 } from '@cercle/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,6 +203,36 @@ describe('Zoom meeting sessions', () => {
     const forged = `${body}.${'A'.repeat(43)}`;
     expect((await setUp(forged)).status).toBe(401);
     expect((await enter(forged, 'X')).status).toBe(401);
+  });
+});
+
+describe('Zoom Collaborate mode', () => {
+  it('a participant Zoom opens Cercle for in Collaborate lands on the meeting’s session, same seat', async () => {
+    const host = (await home({ uid: 'u-host', attendrole: 'host', mid: 'm-collab' })).boot!;
+    const created = await setUp(host.ticket);
+    const first = (await home({ uid: 'u-bo', mid: 'm-collab' })).boot!;
+    const bo = await enter(first.ticket, 'Bo');
+    expect(bo.status).toBe(200);
+
+    // Joining Collaborate, Zoom opens the Home URL again with the collaboration's id in `cid`.
+    const again = await home({ uid: 'u-bo', mid: 'm-collab', cid: 'collaborate-1' });
+    expect(again.response.status).toBe(200);
+    const rejoined = await enter(again.boot!.ticket, 'Bo');
+    expect(rejoined.body).toMatchObject({
+      sessionId: created.body.sessionId,
+      personId: bo.body.personId,
+    });
+  });
+});
+
+describe('The meeting chat’s link (GET /api/zoom/app-link)', () => {
+  it('is Zoom’s deep link that opens this app in the follower’s meeting, naming no session', async () => {
+    const response = await fetch(`${server.url}/api/zoom/app-link`);
+    expect(response.status).toBe(200);
+    const { url } = zoomAppLinkResponseSchema.parse(await response.json());
+    expect(url).toBe(
+      'https://marketplace.zoom.us/zoomapp/cercle-client-id/context/meeting/target/launch/deeplink',
+    );
   });
 });
 

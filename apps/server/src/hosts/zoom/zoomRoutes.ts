@@ -2,6 +2,7 @@ import { createSession, findPerson, findTemplate } from '@cercle/domain';
 import { decodeZoomAppContext, type ZoomAppContext } from '@cercle/host-auth';
 import {
   type HostEnterResponse,
+  type ZoomAppLinkResponse,
   type ZoomTicketResponse,
   zoomEnterRequestSchema,
   zoomSetupRequestSchema,
@@ -11,6 +12,7 @@ import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { admitPerson, cleanDisplayName } from '../../auth/admitPerson.ts';
 import { issueCredential, verifyToken } from '../../auth/credentials.ts';
+import { enterByIdentity } from '../../auth/enterByIdentity.ts';
 import { hashToken, newId, newToken } from '../../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { messagePage, renderBootPage } from '../../http/bootPage.ts';
@@ -36,6 +38,17 @@ const MAIN_CLIENT_SESSIONS_SCANNED = 50;
 const ZOOM_TICKET_BODY_MAX_BYTES = 80 * 1024;
 
 type ZoomMeetingContext = Extract<ZoomAppContext, { surface: 'meeting' }>;
+
+/** Where Zoom's app deep links live (Zoom's guide "Open Zoom apps from your native or web apps"). */
+export const ZOOM_MARKETPLACE_URL = 'https://marketplace.zoom.us';
+
+/**
+ * Zoom's deep link that opens the app in the meeting of whoever follows it (context `meeting`,
+ * target `launch`); someone who has not added the app gets its Marketplace page instead.
+ */
+export function zoomMeetingAppLink(clientId: string): string {
+  return `${ZOOM_MARKETPLACE_URL}/zoomapp/${encodeURIComponent(clientId)}/context/meeting/target/launch/deeplink`;
+}
 
 export interface ZoomRoutesDeps {
   readonly config: Config;
@@ -228,6 +241,12 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
     },
   );
 
+  // Public: it names the app (its client id is in every install link), not a session or a person.
+  app.get('/api/zoom/app-link', async (_request, reply) => {
+    if (!zoom) return notConfigured(reply);
+    return { url: zoomMeetingAppLink(zoom.clientId) } satisfies ZoomAppLinkResponse;
+  });
+
   app.post('/api/zoom/enter', async (request, reply) => {
     if (!zoom) return notConfigured(reply);
     const body = parse(zoomEnterRequestSchema, request.body, reply);
@@ -277,26 +296,16 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
         expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
       } satisfies HostEnterResponse;
     }
-    const known = await store.findIdentity(sessionId, 'zoom', ticket.userId);
-    if (known) return credential(known);
-    const admission = await admitPerson(store, room, {
+    const entered = await enterByIdentity(store, room, {
+      provider: 'zoom',
+      subject: ticket.userId,
       displayName,
       kind: 'zoom',
       now: at,
       ttlMs: ZOOM_CREDENTIAL_TTL_MS,
     });
-    if (!admission.ok) return sendAdmissionError(reply, admission.reason);
-    await store.linkIdentity(sessionId, {
-      provider: 'zoom',
-      subject: ticket.userId,
-      personId: admission.personId,
-    });
-    return {
-      sessionId,
-      personId: admission.personId,
-      token: admission.token,
-      expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
-    } satisfies HostEnterResponse;
+    if (!entered.ok) return sendAdmissionError(reply, entered.reason);
+    return entered.entry;
   });
 
   app.post('/api/zoom/sessions', async (request, reply) => {
