@@ -9,6 +9,7 @@ import { startResyncMonitor } from './cluster/resyncMonitor.ts';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
+import { registerDeviceLinkRoutes } from './http/deviceLinkRoutes.ts';
 import { registerFileLinkRoutes } from './http/fileLinkRoutes.ts';
 import { registerGroupRoutes } from './http/groupRoutes.ts';
 import { sendError } from './http/httpError.ts';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerGroupRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerStageRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerFileLinkRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerDeviceLinkRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,

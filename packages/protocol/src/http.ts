@@ -156,3 +156,10 @@ export const fileLinkResponseSchema = z.object({
   expiresAt: z.number().int().positive(),
 });
 export type FileLinkResponse = z.infer<typeof fileLinkResponseSchema>;
+
+/**
+ * POST /api/sessions/:sessionId/device-link (Bearer): a link that opens this person's own seat on
+ * another device — the facilitator's phone, a second screen, another browser.
+ */
+export const deviceLinkResponseSchema = z.object({ url: z.string().url() });
+export type DeviceLinkResponse = z.infer<typeof deviceLinkResponseSchema>;

@@ -97,6 +97,15 @@ export const enPages: PageMessages = {
       stage: (title) => `During “${title}”`,
     },
   },
+  otherDevice: {
+    title: 'Open Cercle on another device',
+    intro: 'This link opens your own seat in the session, with your role: keep it to yourself.',
+    make: 'Make my link',
+    label: 'Your personal link',
+    copy: 'Copy',
+    copied: 'Copied',
+    failed: 'The link could not be made. Try again.',
+  },
   teams: {
     connecting: 'Connecting to Teams…',
     configTitle: 'Add Cercle to this meeting',

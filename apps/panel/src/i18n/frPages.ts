@@ -105,6 +105,16 @@ export const frPages = {
       stage: (title: string) => `Pendant « ${title} »`,
     },
   },
+  otherDevice: {
+    title: 'Ouvrir Cercle sur un autre appareil',
+    intro:
+      'Ce lien ouvre votre place dans la séance, avec votre rôle : gardez-le pour vous, ne le partagez pas.',
+    make: 'Créer mon lien',
+    label: 'Votre lien personnel',
+    copy: 'Copier',
+    copied: 'Copié',
+    failed: 'Le lien n’a pas pu être créé. Réessayez.',
+  },
   teams: {
     connecting: 'Connexion à Teams…',
     configTitle: 'Ajouter Cercle à cette réunion',

@@ -53,6 +53,12 @@ const NextSessionBanner = lazy(
     })),
   ),
 );
+// Asked for now and then: the page's strings and this card load apart from the live panel.
+const OtherDeviceLink = lazy(
+  withPageMessages(() =>
+    import('./OtherDeviceLink.tsx').then((module) => ({ default: module.OtherDeviceLink })),
+  ),
+);
 const loadFacilitatorTools = () => import('./facilitatorTools.ts');
 const FacilitatorControls = lazy(() =>
   loadFacilitatorTools().then((module) => ({ default: module.FacilitatorControls })),
@@ -145,6 +151,9 @@ export function SessionPanel(props: SessionPanelProps) {
       {myRole === 'observer' && notes}
       <StageList view={view} isFacilitator={isFacilitator} send={send} />
       <Roster view={view} myId={myId} isFacilitator={isFacilitator} send={send} />
+      <Suspense fallback={null}>
+        <OtherDeviceLink sessionId={view.id} token={props.token} />
+      </Suspense>
       {myRole !== 'observer' && notes}
     </div>
   );

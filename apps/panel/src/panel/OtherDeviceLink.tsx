@@ -1,0 +1,72 @@
+import { deviceLinkResponseSchema } from '@cercle/protocol';
+import { useState } from 'react';
+import { usePageMessages } from '../i18n/i18n.tsx';
+import { authorizedFetch } from '../ui/api.ts';
+
+/**
+ * A link that opens this person's own seat on another device (a facilitator moving to a laptop, a
+ * second screen). It is a key to the seat: said so, and made only when asked.
+ */
+export function OtherDeviceLink({ sessionId, token }: { sessionId: string; token: string }) {
+  const pages = usePageMessages();
+  const d = pages.otherDevice;
+  const [link, setLink] = useState<string | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'copied'>('idle');
+
+  const make = async () => {
+    setState('busy');
+    const response = await authorizedFetch(`/api/sessions/${sessionId}/device-link`, token, {
+      method: 'POST',
+    });
+    const parsed = deviceLinkResponseSchema.safeParse(await response?.json().catch(() => null));
+    if (!response?.ok || !parsed.success) {
+      setState('failed');
+      return;
+    }
+    setLink(parsed.data.url);
+    setState('idle');
+  };
+
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setState('copied');
+    } catch {
+      // The link stays selectable in its field.
+      setState('idle');
+    }
+  };
+
+  return (
+    <details className="card other-device" data-testid="other-device">
+      <summary>{d.title}</summary>
+      <p>{d.intro}</p>
+      {link ? (
+        <>
+          <label>
+            {d.label}
+            <input
+              readOnly
+              value={link}
+              data-testid="other-device-link"
+              onFocus={(e) => e.target.select()}
+            />
+          </label>
+          <button type="button" onClick={() => void copy()}>
+            {state === 'copied' ? d.copied : d.copy}
+          </button>
+        </>
+      ) : (
+        <button type="button" disabled={state === 'busy'} onClick={() => void make()}>
+          {d.make}
+        </button>
+      )}
+      {state === 'failed' && (
+        <p className="error" role="alert">
+          {d.failed}
+        </p>
+      )}
+    </details>
+  );
+}
