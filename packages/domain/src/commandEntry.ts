@@ -7,6 +7,11 @@ export const Sender = {
   /** Someone not in the roster yet: only they join. */
   newcomer: 'newcomer',
   member: 'member',
+  /**
+   * A member, or someone the facilitator removed: erasing one's data outlives one's seat, and
+   * the retention sweep does it in their name too [R49].
+   */
+  memberOrRemoved: 'memberOrRemoved',
   /** A member who takes part in the exchange: observers observe. */
   participant: 'participant',
   facilitator: 'facilitator',
@@ -17,7 +22,7 @@ export const Sender = {
   previousClient: 'previousClient',
 } as const;
 export type Sender = (typeof Sender)[keyof typeof Sender];
-export type MemberSender = Exclude<Sender, 'newcomer'>;
+export type MemberSender = Exclude<Sender, 'newcomer' | 'memberOrRemoved'>;
 
 /** Why a member is not whom a command is for, or null when they are. */
 export const SENDER_RULES: Readonly<
@@ -71,12 +76,20 @@ export interface MemberRow<C> extends Row {
   decide(state: SessionState, command: C, actor: Person, now: number): Decision;
 }
 
-export interface NewcomerRow<C> extends Row {
-  readonly who: typeof Sender.newcomer;
+/** A row whose sender may be outside the roster: it is given their id, not a person. */
+interface OutsiderRow<C> extends Row {
   decide(state: SessionState, command: C, actorId: string, now: number): Decision;
 }
 
-export type CommandEntry<C> = MemberRow<C> | NewcomerRow<C>;
+export interface NewcomerRow<C> extends OutsiderRow<C> {
+  readonly who: typeof Sender.newcomer;
+}
+
+export interface MemberOrRemovedRow<C> extends OutsiderRow<C> {
+  readonly who: typeof Sender.memberOrRemoved;
+}
+
+export type CommandEntry<C> = MemberRow<C> | NewcomerRow<C> | MemberOrRemovedRow<C>;
 
 /** One row per command type of `C`: the compiler refuses a type without its row. */
 export type CommandEntries<C extends { readonly type: string }> = {

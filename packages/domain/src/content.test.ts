@@ -125,7 +125,7 @@ describe('cases and the choice of subject', () => {
     expect(propose('problem', 'Ok').ok).toBe(true);
     expect(propose('puzzle', 'Ok')).toEqual({ ok: false, reason: 'invalidChoice' });
     expect(propose('project', ' ')).toEqual({ ok: false, reason: 'invalidText' });
-    expect(propose('project', 'a\nb')).toEqual({ ok: false, reason: 'invalidText' });
+    expect(propose('project', '\u2066\u2069')).toEqual({ ok: false, reason: 'invalidText' });
     expect(propose('project', 'Ok', 'x'.repeat(2001))).toEqual({
       ok: false,
       reason: 'invalidText',
@@ -305,9 +305,16 @@ describe('learnings, evaluation, observer feedback', () => {
     state = run(state, 'obs', { type: 'evaluate', weather: 'cloudy', rating: 3, comment: '' });
     state = run(state, 'obs', { type: 'evaluate', weather: 'sunny', rating: 4, comment: '' });
     expect(state.evaluationTally).toEqual({ count: 2, ratingSum: 9, weathers: { sunny: 2 } });
+    // Two answers are not a tally yet: each of the two would read the other's [R48].
+    expect(viewFor(state, 'fac').evaluationTally.count).toBe(0);
+    state = run(state, 'cli', { type: 'evaluate', weather: 'rainy', rating: 2, comment: '' });
     const facView = viewFor(state, 'fac');
     expect(facView.evaluations).toEqual({});
-    expect(facView.evaluationTally.count).toBe(2);
+    expect(facView.evaluationTally).toEqual({
+      count: 3,
+      ratingSum: 11,
+      weathers: { sunny: 2, rainy: 1 },
+    });
     expectRejected(
       state,
       'con',

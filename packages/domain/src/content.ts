@@ -164,6 +164,34 @@ export interface Turns {
 
 export const NO_TURNS: Turns = { speakerId: null, hands: [], round: [] };
 export const EMPTY_TALLY: EvaluationTally = { count: 0, ratingSum: 0, weathers: {} };
+/**
+ * Answers the tally holds before anyone reads it [R48]: with two, each of the two would read the
+ * other's answer off the totals.
+ */
+export const TALLY_MIN_COUNT = 3;
+
+/** True once the tally is the group's to read [R48]. */
+export function isPublishedTally(tally: EvaluationTally): boolean {
+  return tally.count >= TALLY_MIN_COUNT;
+}
+
+/** The tally as every reader sees it: nothing until it counts `TALLY_MIN_COUNT` answers. */
+export function publishedTally(tally: EvaluationTally): EvaluationTally {
+  return isPublishedTally(tally) ? tally : EMPTY_TALLY;
+}
+
+/** The tally with one answer counted in (`+1`) or taken out (`-1`). */
+export function withShare(
+  tally: EvaluationTally,
+  { weather, rating }: Pick<Evaluation, 'weather' | 'rating'>,
+  sign: 1 | -1,
+): EvaluationTally {
+  const weathers: Partial<Record<Weather, number>> = { ...tally.weathers };
+  const left = (weathers[weather] ?? 0) + sign;
+  if (left > 0) weathers[weather] = left;
+  else delete weathers[weather];
+  return { count: tally.count + sign, ratingSum: tally.ratingSum + sign * rating, weathers };
+}
 
 export function tallyOf(evaluations: Readonly<Record<string, Evaluation>>): EvaluationTally {
   const weathers: Partial<Record<Weather, number>> = {};

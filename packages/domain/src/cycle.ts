@@ -7,8 +7,11 @@ export function carryOver(sessions: readonly SessionState[]): {
   previous: PreviousConsultation | null;
   pastClientIds: string[];
   cycleSessions: number | null;
+  removedIds: string[];
 } {
   const cycleSessions = sessions.at(-1)?.cycleSessions ?? null;
+  // Whom the facilitator removed stays out of the group's next sessions [R49].
+  const removedIds = [...new Set(sessions.flatMap((s) => s.removedIds))];
   const pastClientIds = [
     ...new Set(sessions.flatMap((s) => s.consultations.map((c) => c.clientId))),
   ];
@@ -27,9 +30,10 @@ export function carryOver(sessions: readonly SessionState[]): {
       },
       pastClientIds,
       cycleSessions,
+      removedIds,
     };
   }
-  return { previous: null, pastClientIds, cycleSessions };
+  return { previous: null, pastClientIds, cycleSessions, removedIds };
 }
 
 export interface CycleConsultation {

@@ -12,11 +12,16 @@ export type Permission = { readonly ok: true } | { readonly ok: false; readonly 
 /** Why the sender may not send this kind of command now: who they are, then the phase [R45]. */
 function refusal(
   state: SessionState,
+  actorId: string,
   actor: Person | undefined,
   entry: CommandEntry<Command>,
 ): Rejection | null {
+  const isRemoved = state.removedIds.includes(actorId);
   if (entry.who === 'newcomer') {
     if (actor) return Rejection.alreadyJoined;
+    if (isRemoved) return Rejection.removed;
+  } else if (entry.who === 'memberOrRemoved') {
+    if (!actor && !isRemoved) return Rejection.notInSession;
   } else {
     if (!actor) return Rejection.notInSession;
     const notFor = SENDER_RULES[entry.who](state, actor);
@@ -28,9 +33,10 @@ function refusal(
 /**
  * May `actorId` send this kind of command now? Their role and the phase, not the payload: what a
  * panel asks to enable a control. `decide` refuses with the same reason whatever the payload.
+ * A person's `SessionView` answers as the session does: who and when never rest on a text.
  */
 export function can(state: SessionState, actorId: string, type: CommandType): Permission {
-  const reason = refusal(state, findPerson(state, actorId), COMMANDS[type]);
+  const reason = refusal(state, actorId, findPerson(state, actorId), COMMANDS[type]);
   return reason ? { ok: false, reason } : { ok: true };
 }
 
@@ -46,9 +52,10 @@ export function decide(
 ): Decision {
   const entry: CommandEntry<Command> = COMMANDS[command.type];
   const actor = findPerson(state, actorId);
-  const reason = refusal(state, actor, entry);
+  const reason = refusal(state, actorId, actor, entry);
   if (reason) return reject(reason);
-  if (entry.who === 'newcomer') return entry.decide(state, command, actorId, now);
+  if (entry.who === 'newcomer' || entry.who === 'memberOrRemoved')
+    return entry.decide(state, command, actorId, now);
   // `refusal` has turned away anyone outside the roster.
   return actor ? entry.decide(state, command, actor, now) : reject(Rejection.notInSession);
 }

@@ -27,9 +27,11 @@ export {
   HELP_KINDS,
   HelpKind,
   NO_TURNS,
+  publishedTally,
   RATING_MAX,
   SUGGESTION_SORTS,
   SuggestionSort,
+  TALLY_MIN_COUNT,
   tallyOf,
   WEATHERS,
   Weather,
@@ -41,9 +43,11 @@ export type { Decision, Permission } from './decide.ts';
 export { can, decide } from './decide.ts';
 export type { SessionEvent, SessionEventType, SharedText } from './event.ts';
 export { EVENT_TYPES } from './event.ts';
+export { isStageAhead } from './features/stages.ts';
 export { findInclusionCard, INCLUSION_DECK, type InclusionCard } from './inclusionDeck.ts';
 export { LIMITS } from './limits.ts';
 export { Locale, type Localized, localize } from './localized.ts';
+export { COMBINING_MARKS_MAX, cleanName } from './names.ts';
 export { REJECTIONS, Rejection } from './rejection.ts';
 export { ASSIGNABLE_ROLES, type AssignableRole, ROLES, Role } from './role.ts';
 export type {
@@ -69,7 +73,12 @@ export type { RebalanceProposal, SessionClock } from './sessionClock.ts';
 export { proposeRebalance, REBALANCE_MIN_STAGE_MS, sessionClock } from './sessionClock.ts';
 export { withSharedStages } from './sharedStages.ts';
 export { Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
-export { CUSTOM_STAGE_GUIDANCE, STAGE_CATALOGUE } from './stageCatalogue.ts';
+export {
+  type CatalogueStageKey,
+  CUSTOM_STAGE_GUIDANCE,
+  isCatalogueStageKey,
+  STAGE_CATALOGUE,
+} from './stageCatalogue.ts';
 export { sessionSummary } from './summary.ts';
 export type { Template } from './templates.ts';
 export { CLASSIC_SIX_STEPS, findTemplate, REMOTE_TWO_HOURS, TEMPLATES } from './templates.ts';

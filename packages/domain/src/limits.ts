@@ -19,4 +19,8 @@ export const LIMITS = {
   consultationsMax: 4,
   adviceFlagsMax: 200,
   cycleSessionsMax: 24,
+  /** People a facilitator removes from one session (and its group's next ones). */
+  removalsMax: 200,
+  /** How long a group may keep its sessions, at most: ten years. */
+  retentionDaysMax: 3650,
 } as const;

@@ -122,6 +122,9 @@ function randomStep(state: SessionState, random: () => number, n: number): [stri
   // Ending comes late, so that most of a run explores a live session and its end is explored too.
   if (n > STEPS * 0.8 && random() < 0.01) return ['fac', { type: 'endSession' }];
   if (random() < 0.01) return [actor, { type: 'handOverFacilitation', toPersonId: someone() }];
+  // Late in a run, so that the people removed have written, shared and been shared with first.
+  if (n > STEPS / 2 && random() < 0.01)
+    return [actor, { type: 'removePerson', personId: someone() }];
   return [actor, pick(generators)()];
 }
 
@@ -168,8 +171,15 @@ function runSeed(seed: number): Run {
         );
         view = applyToView(view, frame);
       }
-      // Joining is followed by a hello, which brings the newcomer a fresh view.
-      if (decision.events.some((e) => e.type === 'personJoined' && e.person.id === reader))
+      // Joining is followed by a hello, which brings the newcomer a fresh view; removal closes
+      // the removed person's panels, and any hello they say after it starts from nothing.
+      if (
+        decision.events.some(
+          (e) =>
+            (e.type === 'personJoined' && e.person.id === reader) ||
+            (e.type === 'personRemoved' && e.personId === reader),
+        )
+      )
         view = viewFor(state, reader);
       panels.set(reader, view);
       expect(comparable(view), `${where}: ${reader}'s live panel`).toEqual(

@@ -2,6 +2,8 @@
 export const Rejection = {
   notInSession: 'notInSession',
   alreadyJoined: 'alreadyJoined',
+  /** The facilitator removed this person from the session: they do not come back as themselves. */
+  removed: 'removed',
   sessionFull: 'sessionFull',
   notFacilitator: 'notFacilitator',
   sessionNotLive: 'sessionNotLive',

@@ -14,6 +14,7 @@ import {
   type Turns,
 } from './content.ts';
 import type { AdviceFlag } from './features/turns.ts';
+import { cleanName } from './names.ts';
 import type { Role } from './role.ts';
 import type { Stage } from './stage.ts';
 import type { Template } from './templates.ts';
@@ -59,6 +60,8 @@ export interface SessionState {
   readonly timer: Timer;
   /** Roster in joining order. */
   readonly people: readonly Person[];
+  /** People the facilitator removed: they do not join again under the same id [R49]. */
+  readonly removedIds: readonly string[];
   /** Notes by author id. Only `viewFor` decides who sees which. */
   readonly notes: Readonly<Record<string, Note>>;
   readonly lastStageChange: StageChange | null;
@@ -112,6 +115,7 @@ export const EMPTY_CONTENT = {
   nextSessionId: null,
   scheduledFor: null,
   cycleSessions: null,
+  removedIds: [],
 } as const satisfies Partial<SessionState>;
 
 export interface CreateSessionInput {
@@ -126,6 +130,8 @@ export interface CreateSessionInput {
   readonly pastClientIds?: readonly string[];
   readonly scheduledFor?: string | null;
   readonly cycleSessions?: number | null;
+  /** People removed from the group's earlier sessions stay out of this one [R49]. */
+  readonly removedIds?: readonly string[];
 }
 
 /** A new, scheduled session whose only member is its facilitator. */
@@ -134,7 +140,7 @@ export function createSession(input: CreateSessionInput): SessionState {
   return {
     id: input.id,
     groupId: input.groupId ?? input.id,
-    groupName: input.groupName.trim(),
+    groupName: cleanName(input.groupName),
     templateKey: input.template.key,
     lifecycle: Lifecycle.scheduled,
     createdAt: input.now,
@@ -148,7 +154,7 @@ export function createSession(input: CreateSessionInput): SessionState {
     people: [
       {
         id: input.facilitator.id,
-        displayName: input.facilitator.displayName.trim(),
+        displayName: cleanName(input.facilitator.displayName),
         role: 'facilitator',
         presence: Presence.offline,
       },
@@ -161,6 +167,7 @@ export function createSession(input: CreateSessionInput): SessionState {
     pastClientIds: input.pastClientIds ?? [],
     scheduledFor: input.scheduledFor ?? null,
     cycleSessions: input.cycleSessions ?? null,
+    removedIds: input.removedIds ?? [],
   };
 }
 

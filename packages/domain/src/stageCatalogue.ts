@@ -257,6 +257,11 @@ export const STAGE_CATALOGUE = {
 
 export type CatalogueStageKey = keyof typeof STAGE_CATALOGUE;
 
+/** True for a stage of the method; false for one the facilitator added (`custom-N`). */
+export function isCatalogueStageKey(key: string): key is CatalogueStageKey {
+  return Object.hasOwn(STAGE_CATALOGUE, key);
+}
+
 /** Guidance for a stage the facilitator adds: generic, since its purpose is theirs to say. */
 export const CUSTOM_STAGE_GUIDANCE: Stage['guidance'] = {
   facilitator: {

@@ -1,5 +1,6 @@
 import { apply } from './apply.ts';
 import { assertNever } from './assertNever.ts';
+import { publishedTally } from './content.ts';
 import { EVENTS, type SessionEvent } from './event.ts';
 import type { EventEntry, TextVersion } from './eventEntry.ts';
 import { isSameValue } from './sameValue.ts';
@@ -21,11 +22,15 @@ export type SessionView = SessionState & { readonly [VIEW]: true };
  */
 export const STAGE_VIEWER_ID = 'stage';
 
-/** The session with every text `personId` may not read now taken out [R19] [R36]. */
+/**
+ * The session with every text `personId` may not read now taken out [R19] [R36], and the tally as
+ * it is published [R48].
+ */
 export function viewFor(state: SessionState, personId: string): SessionView {
   const reader = readerOf(state, personId);
   const unread = everyText(state).filter((found) => !reader.reads(found));
-  return unread.reduce((view, found) => removeText(view, found.ref), state) as SessionView;
+  const redacted = unread.reduce((view, found) => removeText(view, found.ref), state);
+  return { ...redacted, evaluationTally: publishedTally(state.evaluationTally) } as SessionView;
 }
 
 /** Applies to a view an event as `visibleEvent` gave it to the view's reader: a view again. */

@@ -42,7 +42,7 @@ const nameSchema = (maxChars: number) =>
     .string()
     .max(maxChars + 20, `at most ${maxChars} characters`)
     .refine((value) => isValidName(value, maxChars), {
-      message: `1 to ${maxChars} characters on one line, no control characters`,
+      message: `1 to ${maxChars} visible characters, once invisible and control ones are removed`,
     });
 
 export const displayNameSchema = nameSchema(LIMITS.displayNameMaxChars);
@@ -127,6 +127,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moveStage'), stageKey: idSchema, toIndex: index }),
   z.object({ type: z.literal('assignRole'), personId: idSchema, role: assignableRoleSchema }),
   z.object({ type: z.literal('handOverFacilitation'), toPersonId: idSchema }),
+  z.object({ type: z.literal('removePerson'), personId: idSchema }),
   z.object({ type: z.literal('rename'), displayName: displayNameSchema }),
   z.object({ type: z.literal('setPresence'), presence: presenceSchema }),
   z.object({ type: z.literal('writeNote'), text: noteTextSchema }),
@@ -158,6 +159,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     toPersonId: idSchema,
   }),
   z.object({ type: z.literal('personRenamed'), personId: idSchema, displayName: z.string() }),
+  z.object({ type: z.literal('personRemoved'), personId: idSchema }),
   z.object({ type: z.literal('presenceChanged'), personId: idSchema, presence: presenceSchema }),
   z.object({
     type: z.literal('noteWritten'),
@@ -184,6 +186,7 @@ export const viewSchema = z.object({
   stageStartedAt: time.nullable(),
   timer: timerSchema,
   people: z.array(personSchema).max(LIMITS.peopleMax),
+  removedIds: z.array(idSchema).max(LIMITS.removalsMax),
   notes: z.record(idSchema, noteSchema),
   lastStageChange: z
     .object({

@@ -12,6 +12,8 @@ export const ErrorCode = {
   tooManyConnections: 'tooManyConnections',
   /** A stage view reads the session; it cannot act in it. */
   readOnly: 'readOnly',
+  /** The facilitator removed this person from the session: their seat is gone. */
+  removed: 'removed',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -27,8 +29,10 @@ export const CloseCode = {
   unsupportedProtocol: 4426,
   rateLimited: 4429,
   tooManyConnections: 4430,
-  /** Another hello replaced this connection, or the person was removed. */
+  /** Another hello replaced this connection. */
   replaced: 4409,
+  /** The facilitator removed this person: their credentials are revoked, reconnecting cannot help. */
+  removed: 4403,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -37,4 +41,5 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.unauthorized,
   CloseCode.sessionNotFound,
   CloseCode.unsupportedProtocol,
+  CloseCode.removed,
 ]);

@@ -28,14 +28,71 @@ export const zoomEnterRequestSchema = z.object({
 });
 export type ZoomEnterRequest = z.infer<typeof zoomEnterRequestSchema>;
 
-/** POST /api/zoom/sessions: a host sets up the meeting's session. */
+/**
+ * A Zoom meeting's number (`getMeetingContext().meetingID`), which every occurrence of a recurring
+ * meeting keeps while each gets a UUID of its own. The host's panel sends it, unverified: it only
+ * orders the groups that host facilitated, and never opens anything.
+ */
+export const zoomMeetingNumberSchema = z.string().regex(/^[0-9]{1,20}$/, 'not a meeting number');
+
+/** POST /api/zoom/sessions: a host sets up the meeting's session, for a new group. */
 export const zoomSetupRequestSchema = z.object({
   ticket: tokenSchema,
   screenName: screenNameSchema,
   groupName: groupNameSchema,
   templateKey: z.string().min(1).max(64),
+  /** The meeting's number, so its next occurrence proposes the same group first. */
+  meetingNumber: zoomMeetingNumberSchema.nullable().optional(),
 });
 export type ZoomSetupRequest = z.infer<typeof zoomSetupRequestSchema>;
+
+/** POST /api/zoom/setup-options: what a host may set the meeting up with, besides a new group. */
+export const zoomSetupOptionsRequestSchema = z.object({
+  ticket: tokenSchema,
+  meetingNumber: zoomMeetingNumberSchema.nullable(),
+});
+export type ZoomSetupOptionsRequest = z.infer<typeof zoomSetupOptionsRequestSchema>;
+
+/** A group the host facilitated, and the session setting the meeting up with it leads to. */
+export const zoomGroupOptionSchema = z.object({
+  groupId: idSchema,
+  groupName: z.string().max(200),
+  /** The format of the group's latest session, proposed for the next. */
+  templateKey: z.string().min(1).max(64),
+  /** When the group last met (its latest session that started); null before any did. */
+  lastSessionAt: z.number().int().nullable(),
+  /** That session's place in the group's cycle, from 1. */
+  sessionNumber: z.number().int().positive(),
+  /** The cycle's planned length, when the group set one. */
+  cycleSessions: z.number().int().positive().nullable(),
+  /**
+   * The group's latest session is not over (planned from the panel, or under way when the meeting
+   * restarted): the meeting takes it on rather than opening another.
+   */
+  resumes: z.boolean(),
+  /** This recurring meeting held that group last time: it is proposed first. */
+  isUsualHere: z.boolean(),
+});
+export type ZoomGroupOption = z.infer<typeof zoomGroupOptionSchema>;
+
+export const zoomSetupOptionsResponseSchema = z.object({
+  groups: z.array(zoomGroupOptionSchema).max(100),
+});
+export type ZoomSetupOptionsResponse = z.infer<typeof zoomSetupOptionsResponseSchema>;
+
+/**
+ * POST /api/zoom/group-sessions: a host sets the meeting up with a group they facilitated (the
+ * server checks it from their Zoom identity): its next session, or the one not over yet.
+ */
+export const zoomGroupSetupRequestSchema = z.object({
+  ticket: tokenSchema,
+  screenName: screenNameSchema,
+  groupId: idSchema,
+  /** The next session's format; a session taken on keeps its own. */
+  templateKey: z.string().min(1).max(64),
+  meetingNumber: zoomMeetingNumberSchema.nullable(),
+});
+export type ZoomGroupSetupRequest = z.infer<typeof zoomGroupSetupRequestSchema>;
 
 /**
  * Zoom's encrypted app context, as the SDK's `getAppContext()` returns it: the same base64 string

@@ -1,13 +1,26 @@
+import { LIMITS } from '@cercle/domain';
 import { z } from 'zod';
 import { cycleSessionsSchema, dateSchema } from './contentSchemas.ts';
 import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
 import { tokenSchema } from './messages.ts';
+
+/**
+ * How long a new group keeps its content when its facilitator does not say: a year after the
+ * cycle's last session, long enough for a cycle's follow-up, short enough that nothing is kept
+ * for good by default (docs/SECURITY.md).
+ */
+export const DEFAULT_RETENTION_DAYS = 365;
+
+/** Days after the group's last session before its content is erased; null keeps it. */
+export const retentionDaysSchema = z.number().int().min(1).max(LIMITS.retentionDaysMax).nullable();
 
 /** POST /api/sessions: a facilitator creates a session in a plain browser. */
 export const createSessionRequestSchema = z.object({
   groupName: groupNameSchema,
   templateKey: z.string().min(1).max(64),
   facilitatorName: displayNameSchema,
+  /** The new group's retention; `DEFAULT_RETENTION_DAYS` when absent. */
+  retentionDays: retentionDaysSchema.optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
@@ -41,6 +54,17 @@ export const invitationResponseSchema = z.object({
 export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
 
 export const sessionParamsSchema = z.object({ sessionId: idSchema });
+
+/**
+ * POST /api/sessions/:sessionId/participant-link (Bearer: the facilitator's seat): a new join
+ * secret for the session; the link holding the previous one stops working.
+ */
+export const participantLinkResponseSchema = z.object({
+  participantLink: z.string().url(),
+  /** When the new link stops letting newcomers in, milliseconds since the epoch. */
+  expiresAt: z.number().int().positive(),
+});
+export type ParticipantLinkResponse = z.infer<typeof participantLinkResponseSchema>;
 
 export const HttpErrorCode = {
   invalidRequest: 'invalidRequest',
@@ -81,9 +105,9 @@ export const nextSessionRequestSchema = z.object({
   cycleSessions: cycleSessionsSchema.nullable().optional(),
 });
 
-/** PUT /api/groups/:groupId/retention: days after a session's end before its content goes. */
+/** PUT /api/groups/:groupId/retention: days after the group's last session before content goes. */
 export const retentionRequestSchema = z.object({
-  retentionDays: z.number().int().min(1).max(3650).nullable(),
+  retentionDays: z.number().int().min(1).max(LIMITS.retentionDaysMax).nullable(),
 });
 export type RetentionRequest = z.infer<typeof retentionRequestSchema>;
 

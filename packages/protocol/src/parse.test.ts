@@ -55,7 +55,8 @@ describe('parseClientMessage', () => {
     ['a huge adjustment', { type: 'adjustTimer', deltaMs: 1e12 }],
     ['an empty name', { type: 'rename', displayName: '   ' }],
     ['a name too long', { type: 'rename', displayName: 'x'.repeat(61) }],
-    ['a name on two lines', { type: 'rename', displayName: 'a\nb' }],
+    // [R47] a line break is cleaned to a space; a name of invisible characters is nothing.
+    ['a name of invisible characters', { type: 'rename', displayName: '\u200B\u202E\u2066' }],
     ['a control character in a note', { type: 'writeNote', text: 'bip\u0007' }],
     ['a note too long', { type: 'writeNote', text: 'x'.repeat(PROTOCOL_LIMITS.noteMaxChars + 1) }],
     [

@@ -3,6 +3,7 @@ import { CASE_KINDS, type CaseKind, type CaseProposal, NO_TURNS } from '../conte
 import { accept, reject } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
+import { cleanName } from '../names.ts';
 import { without } from '../record.ts';
 import { Rejection } from '../rejection.ts';
 import { findPerson } from '../session.ts';
@@ -47,7 +48,7 @@ export const caseCommands: CommandEntries<CaseCommand> = {
           id: `case-${state.itemCount + 1}`,
           authorId: actor.id,
           kind,
-          title: title.trim(),
+          title: cleanName(title),
           summary: summary.trim(),
           at: now,
         },

@@ -3,15 +3,16 @@ import {
   type Evaluation,
   type EvaluationTally,
   GRID_MAX,
+  isPublishedTally,
   type Learnings,
   type ObserverFeedback,
   RATING_MAX,
-  tallyOf,
   WEATHERS,
   type Weather,
+  withShare,
 } from '../content.ts';
 import { accept, reject } from '../decision.ts';
-import { aboutText, type EventEntries, PUBLIC } from '../eventEntry.ts';
+import { aboutText, type EventEntries } from '../eventEntry.ts';
 import { Rejection } from '../rejection.ts';
 import { isLongText, isShortText } from '../text.ts';
 import { keptVisibility, putText } from '../textKinds.ts';
@@ -72,13 +73,13 @@ export const closingCommands: CommandEntries<ClosingCommand> = {
         return reject(Rejection.unchanged);
       const visibility = keptVisibility('evaluation', before?.visibility);
       const evaluation = { authorId: actor.id, weather, rating, comment, visibility, at: now };
-      // The answer stays its author's; the group's totals move in a separate, public event.
+      // The answer stays its author's; the group's totals move in a separate event. A changed
+      // answer replaces its own share; an answer erased earlier is not recounted: erasing never
+      // moves a published tally [R48].
+      const rest = before ? withShare(state.evaluationTally, before, -1) : state.evaluationTally;
       return accept(
         { type: 'evaluationGiven', evaluation },
-        {
-          type: 'evaluationTallied',
-          tally: tallyOf({ ...state.evaluations, [actor.id]: evaluation }),
-        },
+        { type: 'evaluationTallied', tally: withShare(rest, evaluation, 1) },
       );
     },
   },
@@ -129,10 +130,15 @@ export const closingEvents: EventEntries<ClosingEvent> = {
       version: { kind: 'evaluation', evaluation },
     })),
   },
-  // Anonymous totals: what the facilitator reads out, nobody's answer.
+  // Anonymous totals: what the facilitator reads out, nobody's answer, and nothing at all until
+  // they count enough answers to single nobody out [R48]. Once published a tally only grows, so
+  // a panel that saw it never has to be told to forget it.
   evaluationTallied: {
     apply: (state, { tally }) => ({ ...state, evaluationTally: tally }),
-    privacy: PUBLIC,
+    privacy: {
+      audience: 'eachReader',
+      show: (event) => (isPublishedTally(event.tally) ? event : null),
+    },
   },
   observerFeedbackWritten: {
     apply: (state, { feedback }) => putText(state, { kind: 'observerFeedback', feedback }),

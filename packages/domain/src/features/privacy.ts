@@ -1,10 +1,9 @@
 import { ANY_TIME, type CommandEntries } from '../commandEntry.ts';
-import { tallyOf } from '../content.ts';
+import { isPublishedTally, withShare } from '../content.ts';
 import { eraseContentOf, textsBy } from '../contributions.ts';
 import { accept, reject } from '../decision.ts';
 import type { SessionEvent } from '../event.ts';
 import { aboutText, type EventEntries, PUBLIC } from '../eventEntry.ts';
-import { without } from '../record.ts';
 import { Rejection } from '../rejection.ts';
 import {
   changeVisibility,
@@ -47,16 +46,19 @@ export const privacyCommands: CommandEntries<PrivacyCommand> = {
     },
   },
   eraseMyContent: {
-    who: 'member',
+    who: 'memberOrRemoved',
     when: ANY_TIME,
     isWholeText: false,
-    decide(state, _command, actor) {
-      if (textsBy(state, actor.id) === 0) return reject(Rejection.unchanged);
-      const events: SessionEvent[] = [{ type: 'contentErased', personId: actor.id }];
-      if (state.evaluations[actor.id])
+    decide(state, _command, actorId) {
+      if (textsBy(state, actorId) === 0) return reject(Rejection.unchanged);
+      const events: SessionEvent[] = [{ type: 'contentErased', personId: actorId }];
+      // A published tally that moved at a named person's erasure would publish what they erased:
+      // it keeps their share. One nobody reads yet lets it go, unseen [R48].
+      const evaluation = state.evaluations[actorId];
+      if (evaluation && !isPublishedTally(state.evaluationTally))
         events.push({
           type: 'evaluationTallied',
-          tally: tallyOf(without(state.evaluations, actor.id)),
+          tally: withShare(state.evaluationTally, evaluation, -1),
         });
       return accept(...events);
     },

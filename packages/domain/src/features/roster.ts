@@ -2,18 +2,21 @@ import { ANY_TIME, type CommandEntries, UNTIL_THE_END } from '../commandEntry.ts
 import { accept, reject } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
+import { cleanName } from '../names.ts';
+import { without } from '../record.ts';
 import { Rejection } from '../rejection.ts';
 import type { AssignableRole } from '../role.ts';
 import { findPerson, type Person, type Presence } from '../session.ts';
 import { isValidName } from '../text.ts';
 
-/** Who is in the session, under which name and role [R2] [R4] [R16] [R17]. */
+/** Who is in the session, under which name and role [R2] [R4] [R16] [R17] [R47] [R49]. */
 export type RosterCommand =
   | { readonly type: 'join'; readonly displayName: string }
   | { readonly type: 'rename'; readonly displayName: string }
   | { readonly type: 'setPresence'; readonly presence: Presence }
   | { readonly type: 'assignRole'; readonly personId: string; readonly role: AssignableRole }
-  | { readonly type: 'handOverFacilitation'; readonly toPersonId: string };
+  | { readonly type: 'handOverFacilitation'; readonly toPersonId: string }
+  | { readonly type: 'removePerson'; readonly personId: string };
 
 export type RosterEvent =
   | { readonly type: 'personJoined'; readonly person: Person }
@@ -24,7 +27,8 @@ export type RosterEvent =
       readonly type: 'facilitationHandedOver';
       readonly fromPersonId: string;
       readonly toPersonId: string;
-    };
+    }
+  | { readonly type: 'personRemoved'; readonly personId: string };
 
 export const rosterCommands: CommandEntries<RosterCommand> = {
   join: {
@@ -37,7 +41,7 @@ export const rosterCommands: CommandEntries<RosterCommand> = {
         return reject(Rejection.invalidText);
       const person: Person = {
         id: actorId,
-        displayName: displayName.trim(),
+        displayName: cleanName(displayName),
         role: 'consultant',
         presence: 'online',
       };
@@ -51,8 +55,9 @@ export const rosterCommands: CommandEntries<RosterCommand> = {
     decide(_state, { displayName }, actor) {
       if (!isValidName(displayName, LIMITS.displayNameMaxChars))
         return reject(Rejection.invalidText);
-      if (displayName.trim() === actor.displayName) return reject(Rejection.unchanged);
-      return accept({ type: 'personRenamed', personId: actor.id, displayName: displayName.trim() });
+      const name = cleanName(displayName);
+      if (name === actor.displayName) return reject(Rejection.unchanged);
+      return accept({ type: 'personRenamed', personId: actor.id, displayName: name });
     },
   },
   setPresence: {
@@ -85,6 +90,20 @@ export const rosterCommands: CommandEntries<RosterCommand> = {
       if (!target) return reject(Rejection.unknownPerson);
       if (target.id === actor.id) return reject(Rejection.alreadyFacilitator);
       return accept({ type: 'facilitationHandedOver', fromPersonId: actor.id, toPersonId });
+    },
+  },
+  // After the end too: a removed person stops reading what the group shared.
+  removePerson: {
+    who: 'facilitator',
+    when: ANY_TIME,
+    isWholeText: false,
+    decide(state, { personId }) {
+      const target = findPerson(state, personId);
+      if (!target) return reject(Rejection.unknownPerson);
+      // Facilitation moves only by hand-over: the facilitator is never removed, themselves included.
+      if (target.role === 'facilitator') return reject(Rejection.facilitatorKeepsRole);
+      if (state.removedIds.length >= LIMITS.removalsMax) return reject(Rejection.tooManyItems);
+      return accept({ type: 'personRemoved', personId });
     },
   },
 };
@@ -125,6 +144,23 @@ export const rosterEvents: EventEntries<RosterEvent> = {
         if (role === 'client' && person.role === 'client') return { ...person, role: 'consultant' };
         return person;
       }),
+    }),
+    privacy: PUBLIC,
+  },
+  // Out of the roster, the turns and the votes. What they wrote stays as it was, read by whom it
+  // names (never them: they are no longer in the session) until they or the retention sweep erase
+  // it. A client removed leaves their consultation theirs, and the session without a client.
+  personRemoved: {
+    apply: (state, { personId }) => ({
+      ...state,
+      people: state.people.filter((person) => person.id !== personId),
+      removedIds: [...state.removedIds, personId],
+      votes: without(state.votes, personId),
+      turns: {
+        speakerId: state.turns.speakerId === personId ? null : state.turns.speakerId,
+        hands: state.turns.hands.filter((id) => id !== personId),
+        round: state.turns.round.filter((id) => id !== personId),
+      },
     }),
     privacy: PUBLIC,
   },

@@ -2,6 +2,7 @@ import { type CommandEntries, UNTIL_THE_END, WHILE_LIVE } from '../commandEntry.
 import { accept, reject } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
+import { cleanName } from '../names.ts';
 import { Rejection } from '../rejection.ts';
 import type { SessionState } from '../session.ts';
 import type { Floor, Stage } from '../stage.ts';
@@ -53,6 +54,14 @@ function isValidDuration(plannedMs: number | null): boolean {
   );
 }
 
+/**
+ * A stage still ahead [R13]–[R15]: before the start every stage is; live, only those after the
+ * current one. Only there may a stage be slipped in, moved or removed.
+ */
+export function isStageAhead(state: SessionState, index: number): boolean {
+  return state.lifecycle !== 'live' || index > state.currentStageIndex;
+}
+
 export const stageCommands: CommandEntries<StageCommand> = {
   goToStage: {
     who: 'facilitator',
@@ -102,9 +111,8 @@ export const stageCommands: CommandEntries<StageCommand> = {
         return reject(Rejection.invalidText);
       if (!isValidDuration(command.plannedMs)) return reject(Rejection.invalidDuration);
       // Live, a stage cannot be slipped in before the one being run: that would rewrite the past.
-      if (state.lifecycle === 'live' && command.atIndex <= state.currentStageIndex)
-        return reject(Rejection.stageOutOfRange);
-      const title = command.title.trim();
+      if (!isStageAhead(state, command.atIndex)) return reject(Rejection.stageOutOfRange);
+      const title = cleanName(command.title);
       return accept({
         type: 'stageAdded',
         atIndex: command.atIndex,
@@ -126,8 +134,7 @@ export const stageCommands: CommandEntries<StageCommand> = {
       const index = state.stages.findIndex((stage) => stage.key === stageKey);
       if (index < 0) return reject(Rejection.unknownStage);
       if (state.stages.length === 1) return reject(Rejection.cannotRemoveLastStage);
-      if (state.lifecycle === 'live' && index <= state.currentStageIndex)
-        return reject(Rejection.cannotRemoveCurrentStage);
+      if (!isStageAhead(state, index)) return reject(Rejection.cannotRemoveCurrentStage);
       return accept({ type: 'stageRemoved', stageKey });
     },
   },
@@ -142,10 +149,7 @@ export const stageCommands: CommandEntries<StageCommand> = {
         return reject(Rejection.stageOutOfRange);
       if (toIndex === index) return reject(Rejection.unchanged);
       // Live, only stages still ahead can be reordered, among themselves.
-      if (
-        state.lifecycle === 'live' &&
-        (index <= state.currentStageIndex || toIndex <= state.currentStageIndex)
-      )
+      if (!isStageAhead(state, index) || !isStageAhead(state, toIndex))
         return reject(Rejection.stageOutOfRange);
       return accept({ type: 'stageMoved', stageKey, toIndex });
     },

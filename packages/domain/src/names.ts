@@ -1,0 +1,55 @@
+/**
+ * Names people see of each other (display names, the group's name, stage and case titles) are
+ * cleaned here, once, for every door: a name must read as what it is, so nothing in it may reorder,
+ * hide or pile up over the text around it in someone else's roster [R47].
+ */
+
+/** Combining marks kept on one letter: enough for Vietnamese or Thai, too few to spill over lines. */
+export const COMBINING_MARKS_MAX = 2;
+
+/** Line breaks, tabs, every Unicode space, and the braille blank that renders as one. */
+const SPACES = /[\p{White_Space}\u2800]+/gu;
+/**
+ * Controls (C0, DEL, C1), format characters (bidi embeddings, overrides, isolates and marks,
+ * zero-width spaces and joiners, the soft hyphen, tags), lone surrogates, and what Unicode says
+ * to render as nothing (Hangul fillers, variation selectors).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const MARK = /^\p{M}$/u;
+
+/** At most `COMBINING_MARKS_MAX` marks after each letter; none with no letter to sit on. */
+function capMarks(name: string): string {
+  let kept = '';
+  let marks = 0;
+  let hasBase = false;
+  for (const char of name) {
+    if (MARK.test(char)) {
+      if (hasBase && marks < COMBINING_MARKS_MAX) {
+        kept += char;
+        marks += 1;
+      }
+      continue;
+    }
+    kept += char;
+    marks = 0;
+    hasBase = char !== ' ';
+  }
+  return kept;
+}
+
+/**
+ * The name as the session keeps it: NFC, spaces and line breaks as single spaces, no control,
+ * bidi, zero-width or other invisible character, combining marks capped, trimmed. Empty when
+ * nothing visible is left: the caller refuses it or falls back to a default.
+ */
+export function cleanName(raw: string): string {
+  let name = raw.replace(SPACES, ' ').replace(INVISIBLE, '');
+  // Composing can free marks a decomposition held (and a few characters decompose into two
+  // marks): settle both, which takes one or two rounds.
+  for (let round = 0; round < 4; round++) {
+    const next = capMarks(name.normalize('NFC'));
+    if (next === name) break;
+    name = next;
+  }
+  return name.replace(/ {2,}/g, ' ').trim();
+}
