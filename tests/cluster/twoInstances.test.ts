@@ -4,6 +4,7 @@ import { createTestSchema, postgresReachable, type TestSchema } from '@cercle/st
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../apps/panel/src/sync/syncClient.ts';
 import { TestPanel } from '../../apps/server/src/testing/testPanel.ts';
+import { CONDITION_TIMEOUT_MS } from '../support/patience.ts';
 import { type ServerProcess, startServer } from '../support/serverProcess.ts';
 import { REDIS_URL, redisReachable } from '../support/services.ts';
 import { postJson, startSyncPanel, until } from '../support/syncPanel.ts';
@@ -63,7 +64,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
   const readiness = async (server: ServerProcess) => (await fetch(`${server.url}/readyz`)).status;
 
   async function untilReady(server: ServerProcess, status: number, what: string) {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + CONDITION_TIMEOUT_MS;
     while ((await readiness(server)) !== status) {
       if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -129,6 +130,29 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
     }
   });
 
+  it('[R49] a removal on one instance closes the removed person’s panels on the other at once', async () => {
+    const [a, b] = await Promise.all([start('a'), start('b')]);
+    servers.push(a, b);
+    const { created, join } = await session(a);
+    const facilitator = await openPanel(a, created.sessionId, created.token);
+    const kim = await join(b, 'Kim');
+    const kimOnB = await openPanel(b, created.sessionId, kim.token);
+    const kimOnA = await openPanel(a, created.sessionId, kim.token);
+    const bo = await openPanel(b, created.sessionId, (await join(b, 'Bo')).token);
+    await facilitator.run({ type: 'removePerson', personId: kim.personId });
+    expect(await kimOnB.waitForClose()).toBe(4403);
+    expect(await kimOnA.waitForClose()).toBe(4403);
+    expect(kimOnB.messages.at(-1)).toMatchObject({ type: 'error', code: 'removed' });
+    await bo.waitForSeq(facilitator.seq);
+    expect(bo.closeCode).toBeNull();
+    expect(bo.view?.people.map((p) => p.displayName)).toEqual(['Awa', 'Bo']);
+    // Her credential is gone from the shared database: neither instance lets her back.
+    for (const at of [a, b]) {
+      const again = await openPanel(at, created.sessionId, kim.token);
+      expect(await again.waitForClose()).toBe(4401);
+    }
+  });
+
   it('keeps sequence numbers gap-free when both instances take commands at once', async () => {
     const [a, b] = await Promise.all([start('a'), start('b')]);
     servers.push(a, b);
@@ -171,7 +195,11 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
     const people = [await join(b, 'Bea'), await join(b, 'Cy')];
     const writers = people.map((person) => connect(b, person.token));
     const all = [facilitator, ...writers];
-    await until(() => all.every((c) => c.snapshot.status === 'connected'), 20_000, 'connected');
+    await until(
+      () => all.every((c) => c.snapshot.status === 'connected'),
+      CONDITION_TIMEOUT_MS,
+      'connected',
+    );
     facilitator.send({ type: 'startSession' });
 
     const sentNotes = writers.map(() => [] as string[]);
@@ -199,12 +227,13 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
 
     await until(
       () => all.every((c) => c.snapshot.status === 'connected' && c.snapshot.pending.length === 0),
-      45_000,
+      // Reconnecting backs off up to 15 s between tries, on top of the instance's own restart.
+      2 * CONDITION_TIMEOUT_MS,
       'reconnected and outbox drained',
     );
     await until(
       () => all.every((c) => c.snapshot.seq === facilitator.snapshot.seq),
-      10_000,
+      CONDITION_TIMEOUT_MS,
       'every panel at the same sequence',
     );
     for (const client of all)

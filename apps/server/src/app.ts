@@ -26,6 +26,7 @@ import { instrumentStore } from './metrics/instrumentStore.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { openStore } from './openStore.ts';
 import { Rooms } from './rooms/rooms.ts';
+import { handleSocketError } from './ws/socketErrors.ts';
 import { registerSocketRoute, WS_MAX_PAYLOAD_BYTES } from './ws/socketRoute.ts';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface AppOptions {
   readonly store?: SessionStore;
   /** Signing keys for Teams tokens instead of Microsoft's (tests). */
   readonly teamsKeys?: JWTVerifyGetKey;
+  /** Where log lines go instead of standard output (tests read them). */
+  readonly logStream?: { write(line: string): void };
 }
 
 export interface CercleApp {
@@ -62,6 +65,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Secrets travel in headers and link fragments, never in logs.
       redact: [
         'req.headers.authorization',
@@ -145,7 +149,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerRateLimits(app, config.redisUrl ? { redisUrl: config.redisUrl } : {});
   useZodSchemas(app);
   app.decorateRequest('seat', null);
-  await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
+    errorHandler: handleSocketError,
+  });
 
   registerOpsRoutes(app, {
     store,

@@ -12,6 +12,8 @@ export const ZOOM_APP_APIS = [
   'onBreakoutRoomChange',
   'sendAppInvitationToAllParticipants',
   'openUrl',
+  // The host's set-up: the meeting's number, which a recurring meeting keeps, finds its group.
+  'getMeetingContext',
   // Collaborate mode: the facilitator brings everyone into Cercle together.
   'startCollaborate',
   'joinCollaborate',

@@ -67,6 +67,7 @@ describe('Zoom app manifest', () => {
     expect([...manifest.features.in_client_feature.zoom_app_api.zoom_app_apis].sort()).toEqual([
       'endCollaborate',
       'getAppContext',
+      'getMeetingContext',
       'getRunningContext',
       'getUserContext',
       'joinCollaborate',

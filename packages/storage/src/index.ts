@@ -21,6 +21,7 @@ export type {
   HostProvider,
   Identity,
   IdentitySession,
+  JoinToken,
   LoadedSession,
   LogEntry,
   NewSession,

@@ -17,6 +17,13 @@ export interface Credential {
   readonly expiresAt: number | null;
 }
 
+/** The participant link's secret as stored: its hash, and when it stops admitting newcomers. */
+export interface JoinToken {
+  readonly hash: string;
+  /** Null for a secret that does not expire (sessions stored before secrets did). */
+  readonly expiresAt: number | null;
+}
+
 export interface LogEntry {
   readonly event: SessionEvent;
   readonly actorId: string;
@@ -60,6 +67,10 @@ export interface Identity {
 export interface NewSession {
   readonly state: SessionState;
   readonly joinTokenHash: string;
+  /** When the participant link stops letting newcomers in; absent or null, never. */
+  readonly joinTokenExpiresAt?: number | null;
+  /** The retention of the group when this session starts it; an existing group keeps its own. */
+  readonly retentionDays?: number | null;
   readonly facilitatorCredential: Credential;
   /** Binds the session to a meeting, in the same transaction: a second one for it fails. */
   readonly link?: ExternalLink;
@@ -107,7 +118,7 @@ export interface Group {
   readonly id: string;
   readonly name: string;
   readonly createdAt: number;
-  /** Days after a session's end when its content is deleted; null keeps it. */
+  /** Days after the group's last session when its content is deleted; null keeps it. */
   readonly retentionDays: number | null;
 }
 
@@ -120,6 +131,18 @@ export interface SessionStore {
   /** Creates a session; false when `link` names a meeting that already has one. */
   createSession(session: NewSession): Promise<boolean>;
   findLinkedSession(link: ExternalLink): Promise<string | null>;
+  /**
+   * Binds an existing session to a meeting as well (a group's planned session, taken on by the
+   * meeting where it is held); false when that meeting already has a session, or the session is
+   * unknown. A session may be bound to several meetings; a meeting names one session.
+   */
+  linkSession(sessionId: string, link: ExternalLink): Promise<boolean>;
+  /**
+   * Points `link` at `sessionId`, whichever session it named before: for what follows the latest
+   * session (a recurring meeting's series), never for a meeting's own binding, which
+   * `createSession` and `linkSession` make once.
+   */
+  moveLink(link: ExternalLink, sessionId: string): Promise<void>;
   /** The group of `state.groupId`, created with the session when it does not exist yet. */
   findGroup(groupId: string): Promise<Group | null>;
   /** The ids of a group's sessions, oldest first. */
@@ -130,8 +153,12 @@ export interface SessionStore {
   /**
    * Replaces a session's whole log by `state` as its snapshot at `seq`, the head: the events that
    * held erased or expired content are deleted, not merely superseded. False on a moved head.
+   * On SQLite nothing of them is left in the database file or its WAL when this resolves; on
+   * PostgreSQL the space of deleted rows is reclaimed by VACUUM (docs/SECURITY.md).
    */
   compact(sessionId: string, seq: number, state: SessionState): Promise<boolean>;
+  /** Bytes of event payloads a session's log holds (as stored); 0 for an unknown session. */
+  logBytes(sessionId: string): Promise<number>;
   findIdentity(sessionId: string, provider: HostProvider, subject: string): Promise<string | null>;
   /** Records who a platform user is in a session; false if they already had a person. */
   linkIdentity(sessionId: string, identity: Identity): Promise<boolean>;
@@ -162,10 +189,20 @@ export interface SessionStore {
   ): Promise<AppendResult>;
   /** Events after `afterSeq`, in order, at most `limit`. */
   eventsSince(sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
-  joinTokenHash(sessionId: string): Promise<string | null>;
+  /** The participant link's secret (its hash) and when it expires; null for an unknown session. */
+  findJoinToken(sessionId: string): Promise<JoinToken | null>;
+  /** Replaces the participant link's secret: the previous one stops working. False if unknown. */
+  rotateJoinToken(sessionId: string, hash: string, expiresAt: number | null): Promise<boolean>;
   issueCredential(credential: Credential): Promise<void>;
   findCredential(tokenHash: string): Promise<Credential | null>;
+  /** Deletes every credential of one person in one session (a removal); how many there were. */
+  revokeCredentials(sessionId: string, personId: string): Promise<number>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+  /**
+   * True when the database takes a real commit and gives it back, and (SQLite) its last integrity
+   * check passed: what readiness needs. It writes one row of its own, read by nothing else.
+   */
+  probe(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -71,7 +71,7 @@ export function describeSessionStoreContract(
       const state = await seed(store, 's1', 'j1', 'h1');
       expect(await store.load('s1')).toEqual({ state, seq: 0 });
       expect(await store.load('nope')).toBeNull();
-      expect(await store.joinTokenHash('s1')).toBe('j1');
+      expect(await store.findJoinToken('s1')).toEqual({ hash: 'j1', expiresAt: null });
       expect(await store.findCredential('h1')).toMatchObject({ sessionId: 's1', personId: 'fac' });
       expect(await store.findCredential('unknown')).toBeNull();
     });
@@ -199,6 +199,47 @@ export function describeSessionStoreContract(
       expect(await store.findIdentity('m1', 'zoom', 'zoom-user-2')).toBe('p2');
     });
 
+    it('binds an existing session to another meeting once, and moves a link that follows', async () => {
+      const { store } = await make();
+      const meetingA = { provider: 'zoom', externalId: 'meeting-a==' } as const;
+      const meetingB = { provider: 'zoom', externalId: 'meeting-b==' } as const;
+      await store.createSession({
+        state: newSession('a1'),
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('a1', 'fac', 'ha1'),
+        link: meetingA,
+      });
+      await seed(store, 'planned', 'jp', 'hp');
+
+      // A session opened outside any meeting is taken on by the meeting where it is held.
+      expect(await store.linkSession('planned', meetingB)).toBe(true);
+      expect(await store.findLinkedSession(meetingB)).toBe('planned');
+      // A meeting names one session: binding it again, to any session, is refused.
+      expect(await store.linkSession('a1', meetingB)).toBe(false);
+      expect(await store.linkSession('planned', meetingB)).toBe(false);
+      expect(await store.findLinkedSession(meetingB)).toBe('planned');
+      // A session may be bound to several meetings (a meeting restarted under a new id).
+      expect(await store.linkSession('a1', { provider: 'zoom', externalId: 'meeting-c==' })).toBe(
+        true,
+      );
+      expect(await store.findLinkedSession(meetingA)).toBe('a1');
+      // An unknown session binds nothing.
+      expect(await store.linkSession('nope', { provider: 'zoom', externalId: 'meeting-d==' })).toBe(
+        false,
+      );
+      expect(await store.findLinkedSession({ provider: 'zoom', externalId: 'meeting-d==' })).toBe(
+        null,
+      );
+
+      // A link that follows the latest session is moved, created the first time.
+      const series = { provider: 'zoom', externalId: 'series:123' } as const;
+      await store.moveLink(series, 'a1');
+      expect(await store.findLinkedSession(series)).toBe('a1');
+      await store.moveLink(series, 'planned');
+      expect(await store.findLinkedSession(series)).toBe('planned');
+      expect(await store.findLinkedSession(meetingA)).toBe('a1');
+    });
+
     it('finds everything again after being reopened on the same data', async () => {
       const made = await make();
       if (!made.reopen) return;
@@ -241,6 +282,61 @@ export function describeSessionStoreContract(
       expect((await store.groupsWithRetention()).map((g) => g.id)).toEqual(['g1-a']);
       expect(await store.findGroup('nope')).toBeNull();
       expect(await store.groupSessions('nope')).toEqual([]);
+    });
+
+    it('creates a new group with the retention its first session names, and only a new one', async () => {
+      const { store } = await make();
+      const first = newSession('rt-a');
+      await store.createSession({
+        state: first,
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('rt-a', 'fac', 'h-rt-a'),
+        retentionDays: 365,
+      });
+      expect((await store.findGroup(first.groupId))?.retentionDays).toBe(365);
+      await store.createSession({
+        state: { ...newSession('rt-b'), groupId: first.groupId },
+        joinTokenHash: 'j',
+        facilitatorCredential: credential('rt-b', 'fac', 'h-rt-b'),
+        retentionDays: 7,
+      });
+      expect((await store.findGroup(first.groupId))?.retentionDays).toBe(365);
+      await seed(store, 'rt-c', 'j', 'h-rt-c');
+      expect((await store.findGroup('rt-c'))?.retentionDays).toBeNull();
+    });
+
+    it('keeps the join secret with its expiry, replaces it, and revokes one person’s seats', async () => {
+      const { store } = await make();
+      await store.createSession({
+        state: newSession('jr-1'),
+        joinTokenHash: 'join-1',
+        joinTokenExpiresAt: T0 + 1000,
+        facilitatorCredential: credential('jr-1', 'fac', 'h-jr-fac'),
+      });
+      await seed(store, 'jr-2', 'join-2', 'h-jr-2');
+      expect(await store.findJoinToken('jr-1')).toEqual({ hash: 'join-1', expiresAt: T0 + 1000 });
+      expect(await store.findJoinToken('jr-2')).toEqual({ hash: 'join-2', expiresAt: null });
+      expect(await store.findJoinToken('nope')).toBeNull();
+
+      expect(await store.rotateJoinToken('jr-1', 'join-1b', T0 + 5000)).toBe(true);
+      expect(await store.findJoinToken('jr-1')).toEqual({ hash: 'join-1b', expiresAt: T0 + 5000 });
+      expect(await store.findJoinToken('jr-2')).toEqual({ hash: 'join-2', expiresAt: null });
+      expect(await store.rotateJoinToken('nope', 'x', T0)).toBe(false);
+
+      for (const [hash, sessionId, personId] of [
+        ['h-kim-1', 'jr-1', 'kim'],
+        ['h-kim-2', 'jr-1', 'kim'],
+        ['h-bo', 'jr-1', 'bo'],
+        ['h-kim-elsewhere', 'jr-2', 'kim'],
+      ] as const)
+        await store.issueCredential({ ...credential(sessionId, personId, hash), kind: 'zoom' });
+      expect(await store.revokeCredentials('jr-1', 'kim')).toBe(2);
+      expect(await store.findCredential('h-kim-1')).toBeNull();
+      expect(await store.findCredential('h-kim-2')).toBeNull();
+      expect(await store.findCredential('h-bo')).not.toBeNull();
+      expect(await store.findCredential('h-kim-elsewhere')).not.toBeNull();
+      expect(await store.findCredential('h-jr-fac')).not.toBeNull();
+      expect(await store.revokeCredentials('jr-1', 'kim')).toBe(0);
     });
 
     it('finds the sessions where a platform user has a person, newest first, across groups', async () => {
@@ -367,6 +463,35 @@ export function describeSessionStoreContract(
       expect(JSON.stringify(await store.load('c1'))).not.toContain('TO-ERASE');
       const next = entry(state, 'fac', { type: 'writeNote', text: 'after' }, T0 + 3);
       expect(await store.append('c1', 2, [next])).toEqual({ ok: true, seq: 3 });
+    });
+
+    it('measures the bytes a session’s log holds, none once it is compacted', async () => {
+      const { store } = await make();
+      let state = await seed(store, 'l1', 'jl', 'hl');
+      await seed(store, 'l2', 'jl2', 'hl2');
+      expect(await store.logBytes('l1')).toBe(0);
+      const note = entry(state, 'fac', { type: 'writeNote', text: 'x'.repeat(5000) }, T0 + 1);
+      await store.append('l1', 0, [note]);
+      state = apply(state, note.event);
+      const bytes = await store.logBytes('l1');
+      expect(bytes).toBeGreaterThanOrEqual(5000);
+      expect(bytes).toBeLessThan(20_000);
+      expect(await store.logBytes('l2')).toBe(0);
+      expect(await store.logBytes('unknown')).toBe(0);
+      expect(await store.compact('l1', 1, state)).toBe(true);
+      expect(await store.logBytes('l1')).toBe(0);
+    });
+
+    it('probes a real write and read without touching any session, and fails once closed', async () => {
+      const { store } = await make();
+      const state = await seed(store, 'p1', 'jp', 'hp');
+      expect(await store.probe()).toBe(true);
+      expect(await store.probe()).toBe(true);
+      expect(await store.load('p1')).toEqual({ state, seq: 0 });
+      expect(await store.eventsSince('p1', 0, 10)).toEqual([]);
+      expect(await store.groupSessions(state.groupId)).toEqual(['p1']);
+      await store.close();
+      expect(await store.probe()).toBe(false);
     });
   });
 }

@@ -1,3 +1,4 @@
+import { cleanName, LIMITS } from '@cercle/domain';
 import type { CredentialKind, SessionStore } from '@cercle/storage';
 import type { Room } from '../rooms/room.ts';
 import { issueCredential } from './credentials.ts';
@@ -50,14 +51,16 @@ export async function admitPerson(
   };
 }
 
-/** Host screen names are free text: keep what a name may hold, never refuse a person for it. */
+/**
+ * Host screen names are free text: cleaned by the domain's one rule for names [R47], cut to the
+ * roster's length, never a reason to refuse a person — with nothing left, `fallback` stands in.
+ */
 export function cleanDisplayName(raw: string, fallback: string): string {
-  const cleaned = raw
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 60)
-    .trim();
-  return cleaned || fallback;
+  let cut = '';
+  // By code points, so an emoji at the edge is dropped whole rather than split in two.
+  for (const char of cleanName(raw)) {
+    if (cut.length + char.length > LIMITS.displayNameMaxChars) break;
+    cut += char;
+  }
+  return cleanName(cut) || fallback;
 }

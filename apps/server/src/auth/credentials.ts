@@ -72,10 +72,44 @@ export function issueStageCredential(
   });
 }
 
+/**
+ * A participant link admits newcomers for a month from when it was made (or made again): a link
+ * forwarded once stops being a standing invitation. The facilitator makes a new one from the panel.
+ */
+export const JOIN_LINK_TTL_MS = LINK_CREDENTIAL_TTL_MS;
+
 /** Compares a presented join secret with the stored hash in constant time. */
 export function matchesJoinToken(joinToken: string, storedHash: string | null): boolean {
   if (!storedHash) return false;
   const presented = Buffer.from(hashToken(joinToken), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/**
+ * Whether a participant link's secret lets a newcomer into `sessionId` now. `expired` only for the
+ * right secret: an unknown session and a wrong secret get the same answer.
+ */
+export async function checkJoinToken(
+  store: SessionStore,
+  sessionId: string,
+  joinToken: string,
+  now: number,
+): Promise<'valid' | 'invalid' | 'expired'> {
+  const stored = await store.findJoinToken(sessionId);
+  if (!stored || !matchesJoinToken(joinToken, stored.hash)) return 'invalid';
+  return stored.expiresAt !== null && stored.expiresAt <= now ? 'expired' : 'valid';
+}
+
+/** Makes a new participant link for a session; the one before stops working. Null if unknown. */
+export async function rotateJoinToken(
+  store: SessionStore,
+  publicUrl: string,
+  sessionId: string,
+  now: number,
+): Promise<{ participantLink: string; expiresAt: number } | null> {
+  const joinToken = newToken();
+  const expiresAt = now + JOIN_LINK_TTL_MS;
+  if (!(await store.rotateJoinToken(sessionId, hashToken(joinToken), expiresAt))) return null;
+  return { participantLink: `${publicUrl}/s/${sessionId}#join=${joinToken}`, expiresAt };
 }

@@ -31,6 +31,8 @@ export async function enterByIdentity(
   });
   const known = await store.findIdentity(room.sessionId, input.provider, input.subject);
   if (known) {
+    // The identity stays bound to the person the facilitator removed: it does not come back.
+    if (room.state.removedIds.includes(known)) return { ok: false, reason: 'removed' };
     const token = await issueCredential(store, {
       sessionId: room.sessionId,
       personId: known,

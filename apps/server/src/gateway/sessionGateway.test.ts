@@ -249,6 +249,74 @@ describe('the session gateway (no transport)', () => {
     expect(rooms.size).toBe(0);
   });
 
+  it('one person’s panels share a write budget in the session: a flood of notes is refused', async () => {
+    const { sessionId, facilitator, bo, room } = await session();
+    let clock = Date.now();
+    const gate = new SessionGateway({
+      store,
+      rooms,
+      now: () => clock,
+      isClosing: () => false,
+      log: { error: (_details, message) => errors.push(message) },
+      limits: { writeBytesPerMinute: 90_000 },
+    });
+    const bos = [connect(gate), connect(gate), connect(gate), connect(gate)];
+    for (const { connection } of bos) hello(connection, sessionId, bo.token);
+    for (const { socket } of bos) await socket.waitFor((m) => m.type === 'welcome');
+    const note = (tag: string) => ({ type: 'writeNote', text: tag.padEnd(20_000, 'x') });
+    const answer = async (panel: { socket: FakeSocket }, commandId: string) =>
+      panel.socket.waitFor(
+        (m) => (m.type === 'event' || m.type === 'error') && m.commandId === commandId,
+      );
+    // Four panels, three 20,000-byte notes each: 240,000 bytes against a budget of 90,000.
+    for (const [p, panel] of bos.entries())
+      for (let i = 0; i < 3; i++) command(panel.connection, `n${p}-${i}`, note(`${p}-${i}`));
+    const answers = [];
+    for (const [p, panel] of bos.entries())
+      for (let i = 0; i < 3; i++) answers.push(await answer(panel, `n${p}-${i}`));
+    expect(answers.filter((m) => m.type === 'event')).toHaveLength(4);
+    const refused = answers.filter((m) => m.type === 'error');
+    expect(refused).toHaveLength(8);
+    for (const m of refused) expect(m).toMatchObject({ code: 'rateLimited' });
+    // Someone else writes on, and Bo may again once the minute has passed.
+    const awa = connect(gate);
+    hello(awa.connection, sessionId, facilitator.token);
+    await awa.socket.waitFor((m) => m.type === 'welcome');
+    command(awa.connection, 'a1', note('awa'));
+    expect(await answer(awa, 'a1')).toMatchObject({ type: 'event' });
+    clock += 60_000;
+    command(bos[0]!.connection, 'later', note('later'));
+    expect(await answer(bos[0]!, 'later')).toMatchObject({ type: 'event' });
+    await room.idle();
+    expect(room.state.notes[bo.personId]?.text.startsWith('later')).toBe(true);
+  });
+
+  it('the default budget lets a person autosave a note at its length limit every second', async () => {
+    const { sessionId, bo } = await session();
+    let clock = Date.now();
+    const gate = new SessionGateway({
+      store,
+      rooms,
+      now: () => clock,
+      isClosing: () => false,
+      log: { error: (_details, message) => errors.push(message) },
+    });
+    const { socket, connection } = connect(gate);
+    hello(connection, sessionId, bo.token);
+    await socket.waitFor((m) => m.type === 'welcome');
+    // Two minutes of saves, one a second, each the whole note at the domain's 20,000 characters
+    // of French (accents take two bytes).
+    const prose = 'Je reformule la demande du client, puis j’écoute où il en est. '.repeat(400);
+    for (let i = 0; i < 120; i++) {
+      clock += 1000;
+      command(connection, `s${i}`, { type: 'writeNote', text: `${i} ${prose}`.slice(0, 20_000) });
+      const reply = await socket.waitFor(
+        (m) => (m.type === 'event' || m.type === 'error') && m.commandId === `s${i}`,
+      );
+      expect(reply.type).toBe('event');
+    }
+  });
+
   it('a stranger who has not said hello gets a small budget, in bytes and in frames', async () => {
     const nested = `${'['.repeat(4000)}${']'.repeat(4000)}`;
     const big = connect(gateway());

@@ -16,7 +16,9 @@ import type { Connection } from '../rooms/connection.ts';
 import { markArrived, markLeft } from '../rooms/presence.ts';
 import type { Room } from '../rooms/room.ts';
 import type { Rooms } from '../rooms/rooms.ts';
+import { WRITE_VOLUME, WRITE_WINDOW_MS } from '../rooms/writeVolume.ts';
 import { TokenBucket } from './tokenBucket.ts';
+import { SlidingWindowBudget, textBytes } from './writeBudget.ts';
 
 /** What the gateway needs of a socket: the transport adapts a WebSocket to this. */
 export interface GatewaySocket {
@@ -46,6 +48,11 @@ export interface GatewayLimits {
    * participant's sockets could fill the session's cap and lock everyone else out.
    */
   readonly connectionsPerPerson: number;
+  /**
+   * Bytes of text one person may send one session in any minute, across all their panels here:
+   * the per-connection rate alone let twenty sockets of one person write 50 MB in ten seconds.
+   */
+  readonly writeBytesPerMinute: number;
 }
 
 export const GATEWAY_LIMITS: GatewayLimits = {
@@ -56,6 +63,7 @@ export const GATEWAY_LIMITS: GatewayLimits = {
   framesBeforeHello: 8,
   connectionsPerSession: 100,
   connectionsPerPerson: 8,
+  writeBytesPerMinute: WRITE_VOLUME.textBytesPerPersonPerMinute,
 };
 
 export interface SessionGatewayDeps {
@@ -95,9 +103,12 @@ type Phase =
  */
 export class SessionGateway {
   readonly #limits: GatewayLimits;
+  /** Shared by every socket: keyed by session and person. */
+  readonly #writes: SlidingWindowBudget;
 
   constructor(private readonly deps: SessionGatewayDeps) {
     this.#limits = { ...GATEWAY_LIMITS, ...deps.limits };
+    this.#writes = new SlidingWindowBudget(this.#limits.writeBytesPerMinute, WRITE_WINDOW_MS);
   }
 
   open(socket: GatewaySocket): GatewayConnection {
@@ -131,6 +142,18 @@ export class SessionGateway {
         return;
       }
       const { room, connection } = ready;
+      const writer = `${room.sessionId}\u0000${connection.personId}`;
+      if (!this.#writes.take(writer, textBytes(command), deps.now())) {
+        deps.metrics?.commands.inc({ outcome: 'rateLimited' });
+        socket.send(
+          errorFrame(
+            ErrorCode.rateLimited,
+            'You have written a great deal this minute: wait a moment before saving again.',
+            commandId,
+          ),
+        );
+        return;
+      }
       const endTimer = deps.metrics?.commandSeconds.startTimer();
       const count = (outcome: string) => {
         endTimer?.();
@@ -169,6 +192,13 @@ export class SessionGateway {
       const room = await deps.rooms.get(sessionId);
       if (!room)
         return fail(ErrorCode.sessionNotFound, 'No such session.', CloseCode.sessionNotFound);
+      // Their credentials went with the removal; one issued meanwhile opens nothing either [R49].
+      if (room.state.removedIds.includes(check.personId))
+        return fail(
+          ErrorCode.removed,
+          'The facilitator removed you from this session.',
+          CloseCode.removed,
+        );
       if (phase.name === 'closed') return;
       const connection: Connection = {
         personId: check.personId,

@@ -1,5 +1,4 @@
 import {
-  carryOver,
   contributionsOf,
   cycleDashboard,
   findPerson,
@@ -25,7 +24,7 @@ import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts'
 import type { Rooms } from '../rooms/rooms.ts';
 import { seatOf, seatRequired } from './bearer.ts';
 import { sendError } from './httpError.ts';
-import { openLinkSession, withoutJoinToken } from './openSession.ts';
+import { groupStates, openNextSession, withoutJoinToken } from './openSession.ts';
 import { printablePage } from './printable.ts';
 import { sendAdmissionError } from './sessionRoutes.ts';
 import type { ZodTypeProvider } from './zodRoutes.ts';
@@ -41,16 +40,6 @@ const summaryQuerySchema = z.object({
   format: z.enum(['md', 'html']).default('md'),
   lang: z.enum([Locale.fr, Locale.en]).default(Locale.fr),
 });
-
-/** Every session of a group as it stands now, oldest first. */
-export async function groupStates(store: SessionStore, rooms: Rooms, groupId: string) {
-  const states: SessionState[] = [];
-  for (const id of await store.groupSessions(groupId)) {
-    const room = await rooms.get(id);
-    if (room) states.push(room.state);
-  }
-  return states;
-}
 
 /**
  * The group's sessions, the cycle: opening the next one, coming back to it as a member, the
@@ -96,31 +85,18 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       const template = findTemplate(body.templateKey);
       if (!template)
         return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-      const states = await groupStates(store, rooms, params.groupId);
-      const carried = carryOver(states);
-      const opened = await openLinkSession(store, publicUrl, {
+      const opened = await openNextSession(store, rooms, publicUrl, {
         groupId: params.groupId,
         groupName: current.groupName,
         template,
         facilitator: { id: me.id, displayName: me.displayName },
         now: now(),
-        ...carried,
         scheduledFor: body.scheduledFor ?? null,
-        cycleSessions:
-          body.cycleSessions === undefined ? carried.cycleSessions : body.cycleSessions,
+        ...(body.cycleSessions === undefined ? {} : { cycleSessions: body.cycleSessions }),
       });
       // Only a meeting link can already exist, and none is asked for here.
       if (!opened) throw new Error('a link session could not be created');
       const created = withoutJoinToken(opened);
-      // Every panel still open on the session it came from offers to follow.
-      const latest = states.at(-1);
-      const latestRoom = latest && (await rooms.get(latest.id));
-      if (latestRoom && findPerson(latestRoom.state, me.id)?.role === 'facilitator')
-        await latestRoom.submit(
-          me.id,
-          { type: 'announceNextSession', sessionId: created.sessionId },
-          null,
-        );
       request.log.info(
         { sessionId: created.sessionId, groupId: params.groupId },
         'next session opened',
@@ -255,7 +231,8 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       if (!(await memberSession(credential, params.groupId, reply))) return reply;
       const me = credential.personId;
       const sessions = (await groupStates(store, rooms, params.groupId))
-        .filter((state) => findPerson(state, me))
+        // A session they were removed from too: their data outlives their seat [R49].
+        .filter((state) => findPerson(state, me) || state.removedIds.includes(me))
         .map((state) => ({
           sessionId: state.id,
           date: state.startedAt ?? state.createdAt,
@@ -276,11 +253,13 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       const { params } = request;
       const credential = seatOf(request);
       if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      const me = credential.personId;
       let erased = 0;
       for (const id of await store.groupSessions(params.groupId)) {
         const room = await rooms.get(id);
-        if (!room || !findPerson(room.state, credential.personId)) continue;
-        const outcome = await room.submit(credential.personId, { type: 'eraseMyContent' }, null);
+        // A session they were removed from too: their data outlives their seat [R49].
+        if (!room || (!findPerson(room.state, me) && !room.state.removedIds.includes(me))) continue;
+        const outcome = await room.submit(me, { type: 'eraseMyContent' }, null);
         if (outcome.ok) erased += 1;
       }
       return { erasedSessions: erased };

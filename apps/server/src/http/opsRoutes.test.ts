@@ -1,8 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSqliteSessionStore } from '@cercle/storage';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { TestPanel } from '../testing/testPanel.ts';
 import {
   createTestSession,
+  makeConfig,
   makeDataDir,
   startTestServer,
   type TestServer,
@@ -92,6 +99,73 @@ describe('readiness and metrics', () => {
     expect(right.status).toBe(200);
   });
 });
+
+// The review found /healthz and /readyz green over a corrupted file and a full disk (28 of 30
+// writes failing): readiness now commits a write of its own and reads it back, and checks the
+// file's integrity in the background.
+describe('readiness checks a real write and read', () => {
+  async function serveOwnStore() {
+    const data = makeDataDir();
+    const file = join(data.dir, 'cercle.sqlite');
+    const store = createSqliteSessionStore({ file, integrityCheckMaxAgeMs: 0 });
+    const built = await buildApp(makeConfig(data.dir, { creationsPerMinute: 1000 }), { store });
+    await built.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = built.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const server: TestServer = {
+      ...built,
+      url: `http://127.0.0.1:${port}`,
+      dataDir: data.dir,
+      stop: () => built.app.close(),
+    };
+    running.push({ server, remove: data.remove });
+    for (let i = 0; i < 30; i++) await createTestSession(server.url, `Cercle ${i}`);
+    return { server, file };
+  }
+
+  const status = async (server: TestServer, path: string) =>
+    (await fetch(`${server.url}${path}`)).status;
+
+  it('goes unavailable once the database file is corrupted under it', async () => {
+    const { server, file } = await serveOwnStore();
+    expect(await status(server, '/readyz')).toBe(200);
+    await until(() => statSync(file).size > 100_000);
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(size - 100), 0, size - 100, 100);
+    closeSync(fd);
+    await until(async () => (await status(server, '/readyz')) === 503);
+    const response = await fetch(`${server.url}/readyz`);
+    expect(await response.json()).toMatchObject({ checks: { database: false } });
+    expect(await status(server, '/healthz')).toBe(503);
+  });
+
+  it('goes unavailable while its files cannot be written, and comes back after', async (context) => {
+    const { server, file } = await serveOwnStore();
+    const chattr = (flag: '+i' | '-i') =>
+      spawnSync('chattr', [flag, file, `${file}-wal`], { encoding: 'utf8' });
+    // An immutable file refuses writes even to root and through open descriptors.
+    if (chattr('+i').status !== 0) {
+      context.skip('chattr +i is not available here (needs root on ext4, xfs or btrfs)');
+      return;
+    }
+    try {
+      expect(await status(server, '/readyz')).toBe(503);
+      expect(await status(server, '/healthz')).toBe(503);
+    } finally {
+      chattr('-i');
+    }
+    expect(await status(server, '/readyz')).toBe(200);
+  });
+});
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setImmediate(r));
+  }
+}
 
 describe('configuration of the shared topology', () => {
   it('reads PostgreSQL, Redis and the instance name', () => {

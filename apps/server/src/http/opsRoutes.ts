@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Fanout } from '../cluster/fanout.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { sendError } from './httpError.ts';
+import { isLocalCaller } from './localCaller.ts';
 
-/** A database that takes longer than this to answer a ping counts as down. */
+/** A database that takes longer than this to answer a ping or a probe counts as down. */
 export const READINESS_TIMEOUT_MS = 2000;
 
 export interface OpsDeps {
@@ -16,17 +17,31 @@ export interface OpsDeps {
   readonly isClosing: () => boolean;
 }
 
-/** True when the store answered in time; a hung connection is as bad as a refused one. */
-export async function storeAnswers(store: SessionStore): Promise<boolean> {
+/** `check` in time; a hung connection is as bad as a refused one. */
+async function inTime(check: () => Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), READINESS_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([store.ping().catch(() => false), timeout]);
+    return await Promise.race([check().catch(() => false), timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** True when the store answered in time: the database is reachable. */
+export function storeAnswers(store: SessionStore): Promise<boolean> {
+  return inTime(() => store.ping());
+}
+
+/**
+ * True when the store committed a write and read it back in time (and, on SQLite, its file passed
+ * its last integrity check): a database that answers `select 1` may still refuse every write
+ * (full or read-only disk) or hold a corrupted file.
+ */
+export function storeWorks(store: SessionStore): Promise<boolean> {
+  return inTime(() => store.probe());
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -36,18 +51,19 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Liveness (`/healthz`: the process serves), readiness (`/readyz`: send panels here — the
- * database and, with several instances, the broker answer) and Prometheus metrics.
+ * Liveness (`/healthz`: the process serves and its database reads and writes), readiness
+ * (`/readyz`: send panels here — the database reads and writes and, with several instances, the
+ * broker answers) and Prometheus metrics.
  */
 export function registerOpsRoutes(app: FastifyInstance, deps: OpsDeps): void {
   app.get('/healthz', async (_request, reply) => {
-    const isUp = await storeAnswers(deps.store);
+    const isUp = await storeWorks(deps.store);
     return reply.status(isUp ? 200 : 503).send({ status: isUp ? 'ok' : 'unavailable' });
   });
 
   app.get('/readyz', async (_request, reply) => {
     const checks = {
-      database: await storeAnswers(deps.store),
+      database: await storeWorks(deps.store),
       broker: deps.fanout.isReady(),
       accepting: !deps.isClosing(),
     };
@@ -63,7 +79,9 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsDeps): void {
       const given = request.headers.authorization?.replace(/^Bearer /i, '') ?? '';
       if (!sameSecret(given, deps.metricsToken))
         return sendError(reply, 401, 'unauthorized', 'Metrics need the bearer token.');
-    }
+    } else if (!isLocalCaller(request))
+      // Host name, pid, memory and traffic are nobody else's business: set METRICS_TOKEN to scrape.
+      return sendError(reply, 403, 'forbidden', 'Metrics answer this machine, or METRICS_TOKEN.');
     return reply
       .header('content-type', deps.metrics.registry.contentType)
       .header('cache-control', 'no-store')

@@ -1,21 +1,24 @@
-import { findTemplate } from '@cercle/domain';
+import { findPerson, findTemplate } from '@cercle/domain';
 import {
   createSessionRequestSchema,
   createSessionResponseSchema,
+  DEFAULT_RETENTION_DAYS,
   describeIssues,
   invitationRequestSchema,
   invitationResponseSchema,
   joinRequestSchema,
   joinResponseSchema,
+  participantLinkResponseSchema,
   sessionParamsSchema,
 } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { admitPerson } from '../auth/admitPerson.ts';
-import { LINK_CREDENTIAL_TTL_MS, matchesJoinToken } from '../auth/credentials.ts';
+import { checkJoinToken, LINK_CREDENTIAL_TTL_MS, rotateJoinToken } from '../auth/credentials.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
+import { seatOf, seatRequired } from './bearer.ts';
 import { sendError } from './httpError.ts';
 import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { creationLimit } from './rateLimit.ts';
@@ -35,7 +38,26 @@ export function sendAdmissionError(reply: FastifyReply, reason: string): Fastify
     return sendError(reply, 409, 'sessionFull', 'This session is full.');
   if (reason === 'sessionEnded')
     return sendError(reply, 409, 'sessionEnded', 'This session has ended.');
+  if (reason === 'removed')
+    return sendError(reply, 403, 'forbidden', 'The facilitator removed you from this session.');
   return sendError(reply, 400, 'invalidRequest', `Cannot join: ${reason}.`);
+}
+
+/** Answers a participant link that does not let anyone in (any more); null when it does. */
+function refuseJoinToken(
+  reply: FastifyReply,
+  check: Awaited<ReturnType<typeof checkJoinToken>>,
+): FastifyReply | null {
+  if (check === 'invalid')
+    return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+  if (check === 'expired')
+    return sendError(
+      reply,
+      401,
+      'unauthorized',
+      'This invitation link has expired: ask the facilitator for a new one.',
+    );
+  return null;
 }
 
 /** For routes that read a request the host shapes (Zoom's pages): parse by hand, 400 otherwise. */
@@ -64,12 +86,20 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
       const template = findTemplate(body.templateKey);
       if (!template)
         return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
-      const opened = await openLinkSession(store, publicUrl, {
-        groupName: body.groupName,
-        template,
-        facilitator: { id: newId(), displayName: body.facilitatorName },
-        now: now(),
-      });
+      const opened = await openLinkSession(
+        store,
+        publicUrl,
+        {
+          groupName: body.groupName,
+          template,
+          facilitator: { id: newId(), displayName: body.facilitatorName },
+          now: now(),
+        },
+        {
+          retentionDays:
+            body.retentionDays === undefined ? DEFAULT_RETENTION_DAYS : body.retentionDays,
+        },
+      );
       // Only a meeting link can already exist, and none is asked for here.
       if (!opened) throw new Error('a link session could not be created');
       request.log.info(
@@ -91,8 +121,11 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
     },
     async (request, reply) => {
       const { params, body } = request;
-      if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
-        return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+      const refused = refuseJoinToken(
+        reply,
+        await checkJoinToken(store, params.sessionId, body.joinToken, now()),
+      );
+      if (refused) return refused;
       const room = await rooms.get(params.sessionId);
       if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
       return { groupName: room.state.groupName, lifecycle: room.state.lifecycle };
@@ -111,8 +144,11 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
     },
     async (request, reply) => {
       const { params, body } = request;
-      if (!matchesJoinToken(body.joinToken, await store.joinTokenHash(params.sessionId)))
-        return sendError(reply, 401, 'unauthorized', 'This invitation link is not valid.');
+      const refused = refuseJoinToken(
+        reply,
+        await checkJoinToken(store, params.sessionId, body.joinToken, now()),
+      );
+      if (refused) return refused;
       const room = await rooms.get(params.sessionId);
       if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
       const admission = await admitPerson(store, room, {
@@ -124,6 +160,30 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
       if (!admission.ok) return sendAdmissionError(reply, admission.reason);
       const { personId, token } = admission;
       return reply.status(201).send({ personId, token });
+    },
+  );
+
+  // The facilitator makes a new participant link: whoever holds the old one no longer gets in.
+  app.post(
+    '/api/sessions/:sessionId/participant-link',
+    {
+      preHandler: seatRequired(store, now),
+      schema: { params: sessionParamsSchema, response: { 200: participantLinkResponseSchema } },
+    },
+    async (request, reply) => {
+      const seat = seatOf(request);
+      const { sessionId } = request.params;
+      if (seat.sessionId !== sessionId)
+        return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
+      const room = await rooms.get(sessionId);
+      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      if (findPerson(room.state, seat.personId)?.role !== 'facilitator')
+        return sendError(reply, 403, 'forbidden', 'Only the facilitator makes a new link.');
+      const rotated = await rotateJoinToken(store, publicUrl, sessionId, now());
+      if (!rotated) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      request.log.info({ sessionId }, 'participant link replaced');
+      reply.header('Cache-Control', 'no-store');
+      return rotated;
     },
   );
 }

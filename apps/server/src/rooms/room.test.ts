@@ -4,6 +4,7 @@ import { seedSession } from '@cercle/storage/testing';
 import { describe, expect, it } from 'vitest';
 import type { Connection } from './connection.ts';
 import { Room, SNAPSHOT_INTERVAL_EVENTS } from './room.ts';
+import { Rooms } from './rooms.ts';
 
 const T0 = 1_700_000_000_000;
 
@@ -99,5 +100,58 @@ describe('Room', () => {
       commandId: 'c2',
       event: { type: 'timerAdjusted' },
     });
+  });
+});
+
+describe('Room: a bounded log', () => {
+  const note = (tag: string) => ({ type: 'writeNote', text: tag.padEnd(20_000, 'v') }) as const;
+
+  it('folds the log into the snapshot once it holds too many bytes: old versions do not pile up', async () => {
+    const store = createSqliteSessionStore({ file: ':memory:' });
+    const state = await seedSession(store, 's1', T0);
+    let clock = T0;
+    const room = new Room('s1', { state, seq: 0 }, store, () => ++clock, undefined, {
+      logBytes: 0,
+      logBytesBeforeCompaction: 100_000,
+    });
+    let largest = 0;
+    for (let i = 1; i <= 30; i++) {
+      await room.submit('fac', note(`v${i}`), `n${i}`);
+      largest = Math.max(largest, await store.logBytes('s1'));
+    }
+    // Thirty versions of 20 KB: 600 KB without compaction.
+    expect(largest).toBeLessThanOrEqual(100_000 + 21_000);
+    expect(room.state.notes.fac?.text.startsWith('v30')).toBe(true);
+    expect(await store.load('s1')).toEqual({ state: room.state, seq: 30 });
+    // A panel whose resume point was folded away gets a fresh view; one up to date resumes.
+    const behind = fakeConnection('fac');
+    await room.attach(behind, 3);
+    expect(JSON.parse(behind.frames[0]!)).toMatchObject({ type: 'welcome', mode: 'snapshot' });
+    const current = fakeConnection('fac');
+    await room.attach(current, 30);
+    expect(JSON.parse(current.frames[0]!)).toMatchObject({
+      type: 'welcome',
+      mode: 'resume',
+      events: [],
+    });
+    // A resend of a command whose event was folded away is recognised and not replayed wrongly.
+    const again = await room.submit('fac', note('v30'), 'n30');
+    expect(again).toMatchObject({ ok: true, isDuplicate: true });
+    const replayed = fakeConnection('fac');
+    await room.replayTo(replayed, 30);
+    expect(replayed.frames).toEqual([]);
+  });
+
+  it('a room loaded from the store counts the log it finds', async () => {
+    const store = createSqliteSessionStore({ file: ':memory:' });
+    const state = await seedSession(store, 's1', T0);
+    const first = new Room('s1', { state, seq: 0 }, store, () => T0 + 1);
+    for (let i = 1; i <= 4; i++) await first.submit('fac', note(`v${i}`), `n${i}`);
+    expect(await store.logBytes('s1')).toBeGreaterThan(80_000);
+    const rooms = new Rooms(store, () => T0 + 2, { logBytesBeforeCompaction: 100_000 });
+    const loaded = (await rooms.get('s1'))!;
+    await loaded.submit('fac', note('v5'), 'n5');
+    expect(await store.logBytes('s1')).toBe(0);
+    expect((await store.load('s1'))?.state.notes.fac?.text.startsWith('v5')).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ import {
 } from '@cercle/domain';
 import {
   CloseCode,
+  ErrorCode,
+  type ErrorMessage,
   type EventMessage,
   PROTOCOL_VERSION,
   type SequencedEvent,
@@ -19,6 +21,7 @@ import {
 } from '@cercle/protocol';
 import type { LogEntry, SessionStore, StoredEvent } from '@cercle/storage';
 import type { Connection } from './connection.ts';
+import { WRITE_VOLUME } from './writeVolume.ts';
 
 /** A snapshot every so many events keeps restarts from replaying whole sessions. */
 export const SNAPSHOT_INTERVAL_EVENTS = 50;
@@ -49,6 +52,16 @@ const NO_CAPS: AttachCaps = {
 
 export type AttachOutcome = 'attached' | 'sessionFull' | 'personFull';
 
+export interface RoomOptions {
+  /** Bytes the session's log held when the room was loaded (`store.logBytes`). */
+  readonly logBytes?: number;
+  /** Beyond this the log is folded into the snapshot (WRITE_VOLUME.logBytesBeforeCompaction). */
+  readonly logBytesBeforeCompaction?: number;
+}
+
+/** Bytes an event takes in the log, as stored without encryption. */
+const eventBytes = (event: SessionEvent) => Buffer.byteLength(JSON.stringify(event), 'utf8');
+
 /** Told of every commit this room makes, e.g. to let other instances know. */
 export type CommitListener = (sessionId: string, committed: readonly StoredEvent[]) => void;
 
@@ -72,6 +85,9 @@ export class Room {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #connections = new Set<Connection>();
   readonly #recentCommands = new Map<string, number>();
+  /** What the log holds since it was last folded away: every version of every text. */
+  #logBytes: number;
+  readonly #logBytesBeforeCompaction: number;
 
   constructor(
     readonly sessionId: string,
@@ -79,9 +95,13 @@ export class Room {
     private readonly store: SessionStore,
     private readonly now: () => number,
     private readonly onCommit: CommitListener = () => undefined,
+    options: RoomOptions = {},
   ) {
     this.#state = loaded.state;
     this.#seq = loaded.seq;
+    this.#logBytes = options.logBytes ?? 0;
+    this.#logBytesBeforeCompaction =
+      options.logBytesBeforeCompaction ?? WRITE_VOLUME.logBytesBeforeCompaction;
   }
 
   get state(): SessionState {
@@ -124,6 +144,7 @@ export class Room {
         const at = this.now();
         const decision = decide(this.#state, command, actorId, at);
         if (!decision.ok) return decision;
+        await this.#revokeRemoved(decision.events);
         const entries: LogEntry[] = decision.events.map((event) => ({
           event,
           actorId,
@@ -153,9 +174,14 @@ export class Room {
             this.sessionId,
             decision.events.map((event, i) => ({ seq: firstSeq + i, event, commandId, actorId })),
           );
+          for (const event of decision.events) this.#logBytes += eventBytes(event);
           // Erased text must leave the disk too, not only the views: the log is folded away.
           if (decision.events.some((event) => event.type === 'contentErased'))
-            await this.store.compact(this.sessionId, this.#seq, this.#state);
+            await this.#compact();
+          // Every saved version of a text stays in the log: past a size, it is folded away too.
+          else if (this.#logBytes > this.#logBytesBeforeCompaction)
+            // A failure here loses nothing: the log stays as it was, and the next commit retries.
+            await this.#compact().catch(() => undefined);
           return { ok: true, seq: result.seq, events: decision.events, isDuplicate: false };
         }
         if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
@@ -165,6 +191,14 @@ export class Room {
         await this.#catchUp(null, result.headSeq);
       }
     });
+  }
+
+  /**
+   * Replaces the log by the current state as its snapshot. Panels resuming from before it get a
+   * fresh view (`#welcome`); other instances' rooms find the gap and reload (`#reload`).
+   */
+  async #compact(): Promise<void> {
+    if (await this.store.compact(this.sessionId, this.#seq, this.#state)) this.#logBytes = 0;
   }
 
   /**
@@ -195,6 +229,7 @@ export class Room {
     for (const { seq, event, commandId, actorId } of events) {
       this.#state = apply(this.#state, event);
       this.#seq = seq;
+      this.#logBytes += eventBytes(event);
       if (commandId) this.#remember(`${actorId}:${commandId}`, seq);
       this.#broadcast(seq, event, commandId);
     }
@@ -209,6 +244,7 @@ export class Room {
     if (!loaded) throw new Error(`session ${this.sessionId} vanished`);
     this.#state = withSharedStages(loaded.state);
     this.#seq = loaded.seq;
+    this.#logBytes = await this.store.logBytes(this.sessionId);
     for (const connection of this.#connections)
       connection.close(CloseCode.serviceRestart, 'session reloaded');
     this.#connections.clear();
@@ -233,7 +269,8 @@ export class Room {
   /** Tells one connection again about an event it may have missed the acknowledgement of. */
   async replayTo(connection: Connection, seq: number): Promise<void> {
     const [stored] = await this.store.eventsSince(this.sessionId, seq - 1, 1);
-    if (!stored) return;
+    // Folded away since: the panel's resume from its last sequence brings it up to date.
+    if (stored?.seq !== seq) return;
     connection.send(
       JSON.stringify({
         type: 'event',
@@ -245,7 +282,34 @@ export class Room {
     );
   }
 
+  /**
+   * A person the facilitator removes loses their credentials before the removal is committed: if
+   * the commit then fails they sign in again, but a committed removal never leaves a working seat.
+   */
+  async #revokeRemoved(events: readonly SessionEvent[]): Promise<void> {
+    for (const event of events)
+      if (event.type === 'personRemoved')
+        await this.store.revokeCredentials(this.sessionId, event.personId);
+  }
+
+  /** Closes at once every panel of a person removed, here or on another instance [R49]. */
+  #dismiss(personId: string): void {
+    const frame = JSON.stringify({
+      type: 'error',
+      code: ErrorCode.removed,
+      message: 'The facilitator removed you from this session.',
+      commandId: null,
+    } satisfies ErrorMessage);
+    for (const connection of [...this.#connections]) {
+      if (connection.personId !== personId) continue;
+      this.#connections.delete(connection);
+      connection.send(frame);
+      connection.close(CloseCode.removed, 'removed from the session');
+    }
+  }
+
   #broadcast(seq: number, event: SessionEvent, commandId: string | null): void {
+    if (event.type === 'personRemoved') this.#dismiss(event.personId);
     const serverNow = this.now();
     const frame = (visible: SessionEvent | null): string =>
       JSON.stringify({

@@ -18,6 +18,8 @@ export interface RoomsOptions {
   readonly onCommitNotice?: () => void;
   /** Reports failures that have no caller to return to (catching up in the background). */
   readonly onError?: (error: unknown, sessionId: string) => void;
+  /** Bytes a session's log holds before it is folded away (WRITE_VOLUME by default). */
+  readonly logBytesBeforeCompaction?: number;
 }
 
 /** The live rooms of this instance, loaded from the store on first use. */
@@ -28,6 +30,7 @@ export class Rooms {
   readonly #instanceId: string;
   readonly #onError: (error: unknown, sessionId: string) => void;
   readonly #onCommitNotice: () => void;
+  readonly #logBytesBeforeCompaction: number | undefined;
 
   constructor(
     private readonly store: SessionStore,
@@ -38,6 +41,7 @@ export class Rooms {
     this.#instanceId = options.instanceId ?? 'solo';
     this.#onError = options.onError ?? (() => undefined);
     this.#onCommitNotice = options.onCommitNotice ?? (() => undefined);
+    this.#logBytesBeforeCompaction = options.logBytesBeforeCompaction;
   }
 
   /** True when other instances may hold panels of the same sessions. */
@@ -59,6 +63,12 @@ export class Rooms {
           this.store,
           this.now,
           (id, committed) => this.#announce(id, committed),
+          {
+            logBytes: await this.store.logBytes(sessionId),
+            ...(this.#logBytesBeforeCompaction === undefined
+              ? {}
+              : { logBytesBeforeCompaction: this.#logBytesBeforeCompaction }),
+          },
         );
         await fresh.rememberRecentCommands();
         if (this.isShared) {

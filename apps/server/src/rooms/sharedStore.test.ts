@@ -129,6 +129,32 @@ describe('rooms of one session on two instances', () => {
     expect(b.state).toEqual(a.state);
     expect(b.connectionCount).toBe(0);
   });
+
+  it('reloads the same way when the other instance folded a long log away, and counts it afresh', async () => {
+    const { store } = await sharedSession();
+    let clock = T0;
+    const open = async () =>
+      new Room('s1', (await store.load('s1'))!, store, () => ++clock, undefined, {
+        logBytesBeforeCompaction: 50_000,
+      });
+    const a = await open();
+    const b = await open();
+    const onB = panel('fac');
+    await b.attach(onB, null);
+    const note = (tag: string) => ({ type: 'writeNote', text: tag.padEnd(20_000, 'x') }) as const;
+    await a.submit('fac', note('v1'), null);
+    await a.submit('fac', note('v2'), null);
+    // B follows: it counts the 40 KB it folded in.
+    await b.catchUp(null, a.seq);
+    await a.submit('fac', note('v3'), null);
+    expect(await store.logBytes('s1')).toBe(0);
+    await b.catchUp(null, a.seq);
+    expect(onB.closedWith).toBe(1012);
+    expect(b.state).toEqual(a.state);
+    // B starts from an empty log: its next commits do not fold it again at once.
+    await b.submit('fac', note('v4'), null);
+    expect(await store.logBytes('s1')).toBeGreaterThan(20_000);
+  });
 });
 
 describe('commit notices', () => {

@@ -3,6 +3,12 @@ import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@cercl
 import WebSocket from 'ws';
 
 /**
+ * How long a panel waits for what it expects: a wait ends as soon as the message comes, so this
+ * only bounds a failure, sized for a machine busy with other work.
+ */
+export const PANEL_WAIT_MS = 30_000;
+
+/**
  * A scripted panel over a real WebSocket: it keeps every raw frame it receives and folds events
  * into its view with the domain's `applyToView`, as the real panel does.
  */
@@ -70,7 +76,7 @@ export class TestPanel {
     await this.sendRaw(
       JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, sessionId, token, lastSeq }),
     );
-    await this.waitFor((m) => m.type === 'welcome' || m.type === 'error', 5000, from);
+    await this.waitFor((m) => m.type === 'welcome' || m.type === 'error', PANEL_WAIT_MS, from);
   }
 
   /** Sends a command and resolves with its id. */
@@ -93,7 +99,7 @@ export class TestPanel {
   /** Resolves with the first message (received so far or later) that matches. */
   waitFor(
     match: (message: ServerMessage) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = PANEL_WAIT_MS,
     fromIndex = 0,
   ): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
@@ -124,7 +130,7 @@ export class TestPanel {
     while (this.seq < seq) await this.waitFor(() => this.seq >= seq);
   }
 
-  waitForClose(timeoutMs = 5000): Promise<number> {
+  waitForClose(timeoutMs = PANEL_WAIT_MS): Promise<number> {
     return new Promise((resolve, reject) => {
       if (this.closeCode !== null) return resolve(this.closeCode);
       const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);

@@ -1,5 +1,7 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
-import { and, asc, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { DiskFailures, isPostgresDiskFailure } from '../diskFailures.ts';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
@@ -17,10 +19,14 @@ import {
   hostGrants,
   identities,
   pendingOAuth,
+  probes,
   sessionLinks,
   sessions,
   snapshots,
 } from './schema.ts';
+
+/** How long the probe row of an instance that stopped is kept. */
+const PROBE_ROW_KEPT_MS = 86_400_000;
 
 /** Thrown inside a transaction to roll it back with an answer rather than an error. */
 class Refusal {
@@ -38,6 +44,8 @@ export async function createPostgresSessionStore(
   const { db, pool } = await openPostgres(options);
   const codec = options.codec ?? PLAIN_CODEC;
   let isClosed = false;
+  // Several instances probe one database: each overwrites a row of its own.
+  const probeId = randomUUID();
 
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
     db
@@ -49,10 +57,13 @@ export async function createPostgresSessionStore(
 
   const decodeEvent = (payload: string) => JSON.parse(codec.decode(payload)) as SessionEvent;
 
-  return {
+  const failures = new DiskFailures(isPostgresDiskFailure);
+  const store: SessionStore = {
     async createSession({
       state,
       joinTokenHash,
+      joinTokenExpiresAt,
+      retentionDays,
       facilitatorCredential,
       link,
       facilitatorIdentity,
@@ -61,7 +72,12 @@ export async function createPostgresSessionStore(
         return await db.transaction(async (tx) => {
           await tx
             .insert(groups)
-            .values({ id: state.groupId, name: state.groupName, createdAt: state.createdAt })
+            .values({
+              id: state.groupId,
+              name: state.groupName,
+              createdAt: state.createdAt,
+              retentionDays: retentionDays ?? null,
+            })
             .onConflictDoNothing();
           await tx.insert(sessions).values({
             id: state.id,
@@ -71,6 +87,7 @@ export async function createPostgresSessionStore(
             createdAt: state.createdAt,
             headSeq: 0,
             joinTokenHash,
+            joinTokenExpiresAt: joinTokenExpiresAt ?? null,
           });
           if (link) {
             // Two hosts opening one meeting at once: the second waits on the key, then finds it taken.
@@ -106,6 +123,33 @@ export async function createPostgresSessionStore(
           ),
         );
       return row?.id ?? null;
+    },
+
+    async linkSession(sessionId, link) {
+      return db.transaction(async (tx) => {
+        const [session] = await tx
+          .select({ id: sessions.id })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId));
+        if (!session) return false;
+        // Two hosts binding one meeting at once: the second waits on the key, then finds it taken.
+        const linked = await tx
+          .insert(sessionLinks)
+          .values({ ...link, sessionId })
+          .onConflictDoNothing()
+          .returning({ id: sessionLinks.sessionId });
+        return linked.length > 0;
+      });
+    },
+
+    async moveLink(link, sessionId) {
+      await db
+        .insert(sessionLinks)
+        .values({ ...link, sessionId })
+        .onConflictDoUpdate({
+          target: [sessionLinks.provider, sessionLinks.externalId],
+          set: { sessionId },
+        });
     },
 
     async findGroup(groupId) {
@@ -145,6 +189,16 @@ export async function createPostgresSessionStore(
         await tx.delete(events).where(and(eq(events.sessionId, sessionId), lte(events.seq, seq)));
         return true;
       });
+    },
+
+    async logBytes(sessionId) {
+      const [row] = await db
+        .select({
+          bytes: sql<number>`coalesce(sum(octet_length(${events.payload})), 0)`.mapWith(Number),
+        })
+        .from(events)
+        .where(eq(events.sessionId, sessionId));
+      return row?.bytes ?? 0;
     },
 
     async findIdentity(sessionId, provider, subject) {
@@ -293,12 +347,21 @@ export async function createPostgresSessionStore(
       }));
     },
 
-    async joinTokenHash(sessionId) {
+    async findJoinToken(sessionId) {
       const [row] = await db
-        .select({ hash: sessions.joinTokenHash })
+        .select({ hash: sessions.joinTokenHash, expiresAt: sessions.joinTokenExpiresAt })
         .from(sessions)
         .where(eq(sessions.id, sessionId));
-      return row?.hash ?? null;
+      return row ?? null;
+    },
+
+    async rotateJoinToken(sessionId, hash, expiresAt) {
+      const updated = await db
+        .update(sessions)
+        .set({ joinTokenHash: hash, joinTokenExpiresAt: expiresAt })
+        .where(eq(sessions.id, sessionId))
+        .returning({ id: sessions.id });
+      return updated.length > 0;
     },
 
     async issueCredential(credential) {
@@ -308,6 +371,14 @@ export async function createPostgresSessionStore(
     async findCredential(tokenHash) {
       const [row] = await db.select().from(credentials).where(eq(credentials.tokenHash, tokenHash));
       return row ? { ...row, kind: row.kind as CredentialKind } : null;
+    },
+
+    async revokeCredentials(sessionId, personId) {
+      const revoked = await db
+        .delete(credentials)
+        .where(and(eq(credentials.sessionId, sessionId), eq(credentials.personId, personId)))
+        .returning({ tokenHash: credentials.tokenHash });
+      return revoked.length;
     },
 
     async ping() {
@@ -320,10 +391,33 @@ export async function createPostgresSessionStore(
       }
     },
 
+    async probe() {
+      if (isClosed || failures.isRecent) return false;
+      try {
+        const nonce = randomInt(1, 2 ** 31);
+        const at = Date.now();
+        await db
+          .insert(probes)
+          .values({ id: probeId, nonce, at })
+          .onConflictDoUpdate({ target: probes.id, set: { nonce, at } });
+        const [row] = await db
+          .select({ nonce: probes.nonce })
+          .from(probes)
+          .where(eq(probes.id, probeId));
+        if (row?.nonce !== nonce) return false;
+        // Rows of instances that stopped probing a day ago.
+        await db.delete(probes).where(lt(probes.at, at - PROBE_ROW_KEPT_MS));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
     async close() {
       if (isClosed) return;
       isClosed = true;
       await pool.end();
     },
   };
+  return failures.watch(store);
 }

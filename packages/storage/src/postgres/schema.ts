@@ -9,7 +9,7 @@ export const groups = pgTable('groups', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: millis('created_at').notNull(),
-  /** Days after a session's end when its content is deleted; null keeps it. */
+  /** Days after the group's last session when its content is deleted; null keeps it. */
   retentionDays: integer('retention_days'),
 });
 
@@ -25,6 +25,8 @@ export const sessions = pgTable(
     headSeq: integer('head_seq').notNull().default(0),
     /** SHA-256 of the shared participant link's secret. */
     joinTokenHash: text('join_token_hash').notNull(),
+    /** When that secret stops admitting newcomers; null never (0003_join_token_expiry fills it). */
+    joinTokenExpiresAt: millis('join_token_expires_at'),
   },
   (table) => [index('sessions_group').on(table.groupId, table.createdAt)],
 );
@@ -129,3 +131,14 @@ export const hostGrants = pgTable(
   },
   (table) => [primaryKey({ columns: [table.provider, table.subject] })],
 );
+
+/**
+ * What the readiness probe writes and reads back: a real commit (a full or read-only disk fails
+ * it) in a table no session reads. One row per instance, overwritten; rows of instances gone for
+ * a day are dropped by the next probe.
+ */
+export const probes = pgTable('probes', {
+  id: text('id').primaryKey(),
+  nonce: integer('nonce').notNull(),
+  at: millis('at').notNull(),
+});

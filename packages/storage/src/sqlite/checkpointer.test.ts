@@ -76,6 +76,30 @@ describe('background checkpoints', () => {
     connection.close();
   });
 
+  it('truncates the WAL to zero bytes on request, in the worker or, without one, in the connection', async () => {
+    const { file, connection } = openWal();
+    const checkpointer = startCheckpointer(connection, file, 60_000);
+    writeRows(connection, 500);
+    expect(size(`${file}-wal`)).toBeGreaterThan(500_000);
+    expect(await checkpointer.truncate()).toBe(true);
+    expect(size(`${file}-wal`)).toBe(0);
+    expect(await checkpointer.integrity()).toBeNull();
+    await checkpointer.close();
+
+    const alone = startCheckpointer(connection, join(tmpdir(), 'missing-dir', 'x.sqlite'));
+    await until(
+      () =>
+        connection.pragma('wal_autocheckpoint', { simple: true }) === SQLITE_AUTOCHECKPOINT_PAGES,
+    );
+    connection.pragma('wal_autocheckpoint = 0');
+    writeRows(connection, 200);
+    expect(size(`${file}-wal`)).toBeGreaterThan(200_000);
+    expect(await alone.truncate()).toBe(true);
+    expect(size(`${file}-wal`)).toBe(0);
+    await alone.close();
+    connection.close();
+  });
+
   it('falls back to checkpointing in the connection when the worker cannot run', async () => {
     const { connection } = openWal();
     const checkpointer = startCheckpointer(connection, join(tmpdir(), 'missing-dir', 'x.sqlite'));

@@ -5,7 +5,7 @@ export const groups = sqliteTable('groups', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: integer('created_at').notNull(),
-  /** Days after a session's end when its content is deleted; null keeps it. */
+  /** Days after the group's last session when its content is deleted; null keeps it. */
   retentionDays: integer('retention_days'),
 });
 
@@ -22,6 +22,8 @@ export const sessions = sqliteTable(
     headSeq: integer('head_seq').notNull().default(0),
     /** SHA-256 of the shared participant link's secret. */
     joinTokenHash: text('join_token_hash').notNull(),
+    /** When that secret stops admitting newcomers; null never (0005_join_token_expiry fills it). */
+    joinTokenExpiresAt: integer('join_token_expires_at'),
   },
   (table) => [index('sessions_group').on(table.groupId, table.createdAt)],
 );
@@ -126,3 +128,13 @@ export const hostGrants = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.provider, table.subject] })],
 );
+
+/**
+ * What the readiness probe writes and reads back: a real commit (a full or read-only disk fails
+ * it) in a table no session reads. One row per store, overwritten.
+ */
+export const probes = sqliteTable('probes', {
+  id: text('id').primaryKey(),
+  nonce: integer('nonce').notNull(),
+  at: integer('at').notNull(),
+});

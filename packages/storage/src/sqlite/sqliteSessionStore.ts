@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { applyAll, type SessionEvent, type SessionState, upgradeState } from '@cercle/domain';
 import { and, asc, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { DiskFailures, isSqliteDiskFailure } from '../diskFailures.ts';
 import { type PayloadCodec, PLAIN_CODEC } from '../payloadCodec.ts';
 import type {
   AppendResult,
@@ -30,11 +32,14 @@ import {
   snapshots,
 } from './schema.ts';
 
+/** One process writes a SQLite file: one probe row. */
+const PROBE_ROW_ID = 'sqlite';
+
 /** SessionStore on SQLite. better-sqlite3 is synchronous: each call is one short transaction. */
 export function createSqliteSessionStore(
   options: SqliteOptions & { codec?: PayloadCodec },
 ): SessionStore {
-  const { db, raw, close } = openSqlite(options);
+  const { db, raw, checkpointer, close } = openSqlite(options);
   const codec = options.codec ?? PLAIN_CODEC;
 
   const readEvents = (sessionId: string, afterSeq: number, limit: number) =>
@@ -56,6 +61,16 @@ export function createSqliteSessionStore(
   const upsertSnapshot = raw.prepare<[string, number, string]>(
     'INSERT INTO snapshots (session_id, seq, state) VALUES (?, ?, ?) ' +
       'ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, state = excluded.state',
+  );
+  const sumLog = raw.prepare<[string], { bytes: number }>(
+    'SELECT coalesce(sum(length(CAST(payload AS BLOB))), 0) AS bytes FROM events WHERE session_id = ?',
+  );
+  const writeProbe = raw.prepare<[string, number, number]>(
+    'INSERT INTO probes (id, nonce, at) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (id) DO UPDATE SET nonce = excluded.nonce, at = excluded.at',
+  );
+  const readProbe = raw.prepare<[string], { nonce: number }>(
+    'SELECT nonce FROM probes WHERE id = ?',
   );
   const placeholder = (name: string) => sql.placeholder(name);
   const selectEventsSince = db
@@ -115,10 +130,13 @@ export function createSqliteSessionStore(
     appendTransaction,
   );
 
-  return {
+  const failures = new DiskFailures(isSqliteDiskFailure);
+  const store: SessionStore = {
     async createSession({
       state,
       joinTokenHash,
+      joinTokenExpiresAt,
+      retentionDays,
       facilitatorCredential,
       link,
       facilitatorIdentity,
@@ -126,7 +144,12 @@ export function createSqliteSessionStore(
       return db.transaction((tx) => {
         if (link && linkedSession(link) !== null) return false;
         tx.insert(groups)
-          .values({ id: state.groupId, name: state.groupName, createdAt: state.createdAt })
+          .values({
+            id: state.groupId,
+            name: state.groupName,
+            createdAt: state.createdAt,
+            retentionDays: retentionDays ?? null,
+          })
           .onConflictDoNothing()
           .run();
         tx.insert(sessions)
@@ -138,6 +161,7 @@ export function createSqliteSessionStore(
             createdAt: state.createdAt,
             headSeq: 0,
             joinTokenHash,
+            joinTokenExpiresAt: joinTokenExpiresAt ?? null,
           })
           .run();
         tx.insert(snapshots)
@@ -158,6 +182,33 @@ export function createSqliteSessionStore(
 
     async findLinkedSession(link: ExternalLink) {
       return linkedSession(link);
+    },
+
+    async linkSession(sessionId: string, link: ExternalLink) {
+      return db.transaction((tx) => {
+        const session = tx
+          .select({ id: sessions.id })
+          .from(sessions)
+          .where(eq(sessions.id, sessionId))
+          .get();
+        if (!session) return false;
+        const result = tx
+          .insert(sessionLinks)
+          .values({ ...link, sessionId })
+          .onConflictDoNothing()
+          .run();
+        return result.changes > 0;
+      });
+    },
+
+    async moveLink(link: ExternalLink, sessionId: string) {
+      db.insert(sessionLinks)
+        .values({ ...link, sessionId })
+        .onConflictDoUpdate({
+          target: [sessionLinks.provider, sessionLinks.externalId],
+          set: { sessionId },
+        })
+        .run();
     },
 
     async findGroup(groupId) {
@@ -183,7 +234,7 @@ export function createSqliteSessionStore(
     },
 
     async compact(sessionId, seq, state) {
-      return db.transaction((tx) => {
+      const isCompacted = db.transaction((tx) => {
         const head = tx
           .select({ headSeq: sessions.headSeq })
           .from(sessions)
@@ -199,6 +250,14 @@ export function createSqliteSessionStore(
           .run();
         return true;
       });
+      // secure_delete zeroed the deleted rows in fresh copies of their pages; the WAL still holds
+      // the older copies until it is checkpointed whole and cut to zero bytes.
+      if (isCompacted && checkpointer) await checkpointer.truncate();
+      return isCompacted;
+    },
+
+    async logBytes(sessionId) {
+      return sumLog.get(sessionId)?.bytes ?? 0;
     },
 
     async findIdentity(sessionId: string, provider: HostProvider, subject: string) {
@@ -300,13 +359,22 @@ export function createSqliteSessionStore(
       }));
     },
 
-    async joinTokenHash(sessionId) {
+    async findJoinToken(sessionId) {
       const row = db
-        .select({ hash: sessions.joinTokenHash })
+        .select({ hash: sessions.joinTokenHash, expiresAt: sessions.joinTokenExpiresAt })
         .from(sessions)
         .where(eq(sessions.id, sessionId))
         .get();
-      return row?.hash ?? null;
+      return row ?? null;
+    },
+
+    async rotateJoinToken(sessionId, hash, expiresAt) {
+      const result = db
+        .update(sessions)
+        .set({ joinTokenHash: hash, joinTokenExpiresAt: expiresAt })
+        .where(eq(sessions.id, sessionId))
+        .run();
+      return result.changes > 0;
     },
 
     async issueCredential(credential: Credential) {
@@ -318,9 +386,30 @@ export function createSqliteSessionStore(
       return row ? { ...row, kind: row.kind as CredentialKind } : null;
     },
 
+    async revokeCredentials(sessionId, personId) {
+      return db
+        .delete(credentials)
+        .where(and(eq(credentials.sessionId, sessionId), eq(credentials.personId, personId)))
+        .run().changes;
+    },
+
     async ping() {
       try {
         return raw.prepare('select 1 as ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+
+    async probe() {
+      if (!raw.open || failures.isRecent) return false;
+      try {
+        const nonce = randomInt(1, 2 ** 31);
+        writeProbe.run(PROBE_ROW_ID, nonce, Date.now());
+        if (readProbe.get(PROBE_ROW_ID)?.nonce !== nonce) return false;
+        // A database in memory has no file to check.
+        const problem = checkpointer ? await checkpointer.integrity() : null;
+        return problem === null;
       } catch {
         return false;
       }
@@ -332,4 +421,5 @@ export function createSqliteSessionStore(
       await close();
     },
   };
+  return failures.watch(store);
 }

@@ -4,9 +4,14 @@ import { encryptZoomAppContext, makeZoomContextPayload } from '@cercle/host-auth
 import {
   type Boot,
   bootSchema,
+  type CreateSessionResponse,
+  type CycleResponse,
   type HostEnterResponse,
+  type JoinResponse,
+  type ZoomSetupOptionsResponse,
   type ZoomTicketResponse,
   zoomAppLinkResponseSchema,
+  zoomSetupOptionsResponseSchema,
   zoomTicketResponseSchema,
 } from '@cercle/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,7 +77,12 @@ async function enter(ticket: string, screenName: string, knownToken: string | nu
   );
 }
 
-async function setUp(ticket: string, screenName = 'Awa (hôte)', groupName = 'Codev RH') {
+async function setUp(
+  ticket: string,
+  screenName = 'Awa (hôte)',
+  groupName = 'Codev RH',
+  meetingNumber?: string,
+) {
   return postJson<HostEnterResponse & { error?: { code: string } }>(
     `${server.url}/api/zoom/sessions`,
     {
@@ -80,6 +90,7 @@ async function setUp(ticket: string, screenName = 'Awa (hôte)', groupName = 'Co
       screenName,
       groupName,
       templateKey: 'remote-2h',
+      ...(meetingNumber ? { meetingNumber } : {}),
     },
   );
 }
@@ -363,5 +374,308 @@ describe('Fresh tickets without reloading (POST /api/zoom/ticket)', () => {
     expect(answer.status).toBe(status);
     expect(answer.body.error?.code).toBe(code);
     expect(answer.body.ticket).toBeUndefined();
+  });
+});
+
+describe('The next session in the next meeting', () => {
+  type Answer<T> = { status: number; body: T & { error?: { code: string } } };
+
+  /** The ticket Zoom's Home URL gives a person in a meeting. */
+  const ticketIn = async (mid: string, uid: string | undefined, attendrole = 'host', extra = {}) =>
+    (await home({ mid, uid, attendrole, ...extra })).boot!.ticket;
+
+  const options = async (ticket: string, meetingNumber: string | null = null) => {
+    const answer = await postJson<ZoomSetupOptionsResponse & { error?: { code: string } }>(
+      `${server.url}/api/zoom/setup-options`,
+      { ticket, meetingNumber },
+    );
+    if (answer.status === 200) zoomSetupOptionsResponseSchema.parse(answer.body);
+    return answer;
+  };
+
+  const continueGroup = (
+    ticket: string,
+    groupId: string,
+    { screenName = 'Awa', meetingNumber = null as string | null } = {},
+  ): Promise<Answer<HostEnterResponse>> =>
+    postJson(`${server.url}/api/zoom/group-sessions`, {
+      ticket,
+      screenName,
+      groupId,
+      templateKey: 'remote-2h',
+      meetingNumber,
+    });
+
+  async function authorized<T>(method: string, path: string, token: string, body?: unknown) {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** Starts and ends a session from its facilitator's panel. */
+  async function hold(facilitator: TestPanel) {
+    expect((await facilitator.run({ type: 'startSession' })).type).toBe('event');
+    expect((await facilitator.run({ type: 'endSession' })).type).toBe('event');
+  }
+
+  const groupOf = (panel: TestPanel) => panel.view!.groupId;
+
+  it('a new meeting’s host picks a group they facilitated: its next session opens there, carrying the group over, and its members stay who they were', async () => {
+    // Session 1, in meeting A: Bo brings a case and is the client.
+    const awaA = await setUp(await ticketIn('m-a==', 'u-awa'), 'Awa');
+    const boA = await enter(await ticketIn('m-a==', 'u-bo', 'participant'), 'Bo');
+    const awaPanel = await connect(awaA.body);
+    const boPanel = await connect(boA.body);
+    await boPanel.run({ type: 'proposeCase', kind: 'problem', title: 'Déléguer', summary: 'Oui' });
+    await awaPanel.run({ type: 'startSession' });
+    expect((await awaPanel.run({ type: 'chooseCase', caseId: 'case-1' })).type).toBe('event');
+    await awaPanel.run({ type: 'endSession' });
+    const groupId = groupOf(awaPanel);
+
+    // Meeting B, a meeting of its own: the host is offered the group, at its second session.
+    const awaB = await ticketIn('m-b==', 'u-awa');
+    const offered = await options(awaB);
+    expect(offered.status).toBe(200);
+    expect(offered.body.groups).toEqual([
+      {
+        groupId,
+        groupName: 'Codev RH',
+        templateKey: 'remote-2h',
+        lastSessionAt: expect.any(Number),
+        sessionNumber: 2,
+        cycleSessions: null,
+        resumes: false,
+        isUsualHere: false,
+      },
+    ]);
+
+    const opened = await continueGroup(awaB, groupId, { screenName: 'Awa B.' });
+    expect(opened.status).toBe(201);
+    expect(opened.body.sessionId).not.toBe(awaA.body.sessionId);
+    expect(opened.body.personId).toBe(awaA.body.personId);
+    const next = (await connect(opened.body)).view!;
+    expect(next.groupId).toBe(groupId);
+    expect(next.people).toEqual([
+      expect.objectContaining({ id: awaA.body.personId, role: 'facilitator' }),
+    ]);
+    // What the panel's "next session" carries: the previous client and their case.
+    expect(next.previous).toMatchObject({
+      sessionId: awaA.body.sessionId,
+      clientId: boA.body.personId,
+      caseTitle: 'Déléguer',
+    });
+    expect(next.pastClientIds).toEqual([boA.body.personId]);
+    // The panels still on session 1 are told, as from the panel.
+    await boPanel.waitFor(
+      (m) => m.type === 'event' && m.event?.type === 'nextSessionAnnounced',
+      5000,
+    );
+
+    // Bo opens Cercle in meeting B: the same person; Chloé, new to the group, someone new.
+    const boB = await enter(await ticketIn('m-b==', 'u-bo', 'participant'), 'Bo');
+    expect(boB.status).toBe(200);
+    expect(boB.body).toMatchObject({
+      sessionId: opened.body.sessionId,
+      personId: boA.body.personId,
+    });
+    const chloe = await enter(await ticketIn('m-b==', 'u-chloe', 'participant'), 'Chloé');
+    expect(chloe.body.personId).not.toBe(boA.body.personId);
+    // The host, opening Cercle again, facilitates.
+    const awaAgain = await enter(awaB, 'Awa');
+    expect(awaAgain.body).toMatchObject({
+      sessionId: opened.body.sessionId,
+      personId: awaA.body.personId,
+    });
+    // One session per meeting, whichever way it is asked.
+    expect((await continueGroup(awaB, groupId)).body.error?.code).toBe('alreadySetUp');
+    expect((await setUp(awaB)).body.error?.code).toBe('alreadySetUp');
+
+    // The cycle page, read with Bo's seat in meeting B, holds both sessions.
+    const cycle = await authorized<CycleResponse>(
+      'GET',
+      `/api/groups/${groupId}/cycle`,
+      boB.body.token,
+    );
+    expect(cycle.body.sessions.map((s) => s.sessionId)).toEqual([
+      awaA.body.sessionId,
+      opened.body.sessionId,
+    ]);
+    expect(cycle.body.sessions.map((s) => s.attendees)).toEqual([
+      ['Awa', 'Bo'],
+      ['Awa B.', 'Bo', 'Chloé'],
+    ]);
+  });
+
+  it('offers and opens only a group the host facilitated, found from their Zoom id, never from a group id alone', async () => {
+    const awa = await setUp(await ticketIn('m-awa==', 'u-awa'), 'Awa');
+    await enter(await ticketIn('m-awa==', 'u-bo', 'participant'), 'Bo');
+    const awaPanel = await connect(awa.body);
+    await hold(awaPanel);
+    const groupId = groupOf(awaPanel);
+
+    // Bo was a member, never the facilitator: nothing to offer, nothing to open.
+    const bo = await ticketIn('m-bo==', 'u-bo');
+    expect((await options(bo)).body).toEqual({ groups: [] });
+    const refused = await continueGroup(bo, groupId, { screenName: 'Bo' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.code).toBe('forbidden');
+    expect((await enter(await ticketIn('m-bo==', 'u-dan', 'participant'), 'Dan')).status).toBe(409);
+
+    const awaElsewhere = await ticketIn('m-awa-2==', 'u-awa');
+    // A group id that is no group of hers answers the same as one that does not exist.
+    expect((await continueGroup(awaElsewhere, 'no-such-group-id')).status).toBe(403);
+    // A guest (no Zoom id), an attendee, a breakout room, a forged ticket: refused.
+    const guest = await ticketIn('m-guest==', undefined);
+    expect((await options(guest)).body).toEqual({ groups: [] });
+    expect((await continueGroup(guest, groupId)).status).toBe(403);
+    const attendee = await ticketIn('m-awa-3==', 'u-awa', 'participant');
+    expect((await options(attendee)).status).toBe(403);
+    expect((await continueGroup(attendee, groupId)).status).toBe(403);
+    const room = await ticketIn('m-awa==', 'u-awa', 'host', { bmid: 'room-1==' });
+    expect((await options(room)).body).toEqual({ groups: [] });
+    expect((await continueGroup(room, groupId)).status).toBe(403);
+    const [body] = awaElsewhere.split('.');
+    const forged = `${body}.${'A'.repeat(43)}`;
+    expect((await options(forged)).status).toBe(401);
+    expect((await continueGroup(forged, groupId)).status).toBe(401);
+    // None of it set a meeting up.
+    for (const mid of ['m-bo==', 'm-guest==', 'm-awa-3==']) {
+      const answer = await enter(await ticketIn(mid, 'u-eve', 'participant'), 'Eve');
+      expect(answer.body.error?.code, mid).toBe('notSetUp');
+    }
+    // Her own group, she may.
+    expect((await continueGroup(awaElsewhere, groupId)).status).toBe(201);
+  });
+
+  it('a recurring meeting keeps its group: its next occurrence proposes it first', async () => {
+    const SERIES = '81234567890';
+    const rh = await setUp(await ticketIn('m-occurrence-1==', 'u-awa'), 'Awa', 'Codev RH', SERIES);
+    await hold(await connect(rh.body));
+    // Later, in a meeting of another series, another of her groups.
+    const dsi = await setUp(await ticketIn('m-other==', 'u-awa'), 'Awa', 'Codev DSI', '999000');
+    const rhGroup = groupOf(await connect(rh.body));
+    const dsiGroup = groupOf(await connect(dsi.body));
+
+    // Without the meeting's number, the group met last comes first; with it, this series' group.
+    const next = await ticketIn('m-occurrence-2==', 'u-awa');
+    expect((await options(next)).body.groups.map((g) => [g.groupName, g.isUsualHere])).toEqual([
+      ['Codev DSI', false],
+      ['Codev RH', false],
+    ]);
+    expect(
+      (await options(next, SERIES)).body.groups.map((g) => [g.groupName, g.isUsualHere]),
+    ).toEqual([
+      ['Codev RH', true],
+      ['Codev DSI', false],
+    ]);
+
+    // Someone else claiming the series' number learns nothing of her groups.
+    expect((await options(await ticketIn('m-eve==', 'u-eve'), SERIES)).body).toEqual({
+      groups: [],
+    });
+    // The number only orders: her choice of the other group is hers, and the series follows it.
+    const opened = await continueGroup(next, dsiGroup, { meetingNumber: SERIES });
+    expect(opened.status).toBe(201);
+    const third = await ticketIn('m-occurrence-3==', 'u-awa');
+    expect((await options(third, SERIES)).body.groups[0]).toMatchObject({
+      groupId: dsiGroup,
+      isUsualHere: true,
+      resumes: true,
+    });
+    // A breakout room never speaks for the series.
+    const room = await ticketIn('m-occurrence-3==', 'u-awa', 'host', { bmid: 'room==' });
+    expect((await setUp(room, 'Awa', 'Salle 1', SERIES)).status).toBe(201);
+    expect((await options(third, SERIES)).body.groups[0]?.groupId).toBe(dsiGroup);
+    expect(rhGroup).not.toBe(dsiGroup);
+  });
+
+  it('a session opened from the panel’s “next session” is taken on by the next meeting, not opened twice', async () => {
+    const awaA = await setUp(await ticketIn('m-plan-1==', 'u-awa'), 'Awa');
+    const boA = await enter(await ticketIn('m-plan-1==', 'u-bo', 'participant'), 'Bo');
+    const awaPanel = await connect(awaA.body);
+    await hold(awaPanel);
+    const groupId = groupOf(awaPanel);
+    // From the panel, outside any meeting: the next session, planned, bound to none.
+    const planned = await authorized<CreateSessionResponse>(
+      'POST',
+      `/api/groups/${groupId}/sessions`,
+      awaA.body.token,
+      { templateKey: 'remote-2h', scheduledFor: '2031-03-12', cycleSessions: 6 },
+    );
+    expect(planned.status).toBe(201);
+    // Bo follows it with one click from session 1.
+    const followed = await authorized<JoinResponse>(
+      'POST',
+      `/api/sessions/${planned.body.sessionId}/enter`,
+      boA.body.token,
+    );
+    expect(followed.body.personId).toBe(boA.body.personId);
+
+    const awaB = await ticketIn('m-plan-2==', 'u-awa');
+    expect((await options(awaB)).body.groups).toEqual([
+      expect.objectContaining({ groupId, sessionNumber: 2, cycleSessions: 6, resumes: true }),
+    ]);
+    const taken = await continueGroup(awaB, groupId);
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({
+      sessionId: planned.body.sessionId,
+      personId: awaA.body.personId,
+    });
+    // Bo, in meeting B, finds the seat he took by following: one Bo, not two.
+    const boB = await enter(await ticketIn('m-plan-2==', 'u-bo', 'participant'), 'Bo');
+    expect(boB.body).toMatchObject({
+      sessionId: planned.body.sessionId,
+      personId: boA.body.personId,
+    });
+    const people = await roster(taken.body);
+    expect(people.map((p) => [p.displayName, p.role])).toEqual([
+      ['Awa', 'facilitator'],
+      ['Bo', 'consultant'],
+    ]);
+    // Still two sessions in the group, the second bound to meeting B only now.
+    const cycle = await authorized<CycleResponse>(
+      'GET',
+      `/api/groups/${groupId}/cycle`,
+      boB.body.token,
+    );
+    expect(cycle.body.sessions).toHaveLength(2);
+    expect((await enter(await ticketIn('m-plan-3==', 'u-bo', 'participant'), 'Bo')).status).toBe(
+      409,
+    );
+  });
+
+  it('a group’s session not over, held by another facilitator, is neither taken on nor doubled', async () => {
+    const awaA = await setUp(await ticketIn('m-hand-1==', 'u-awa'), 'Awa');
+    await hold(await connect(awaA.body));
+    const groupId = groupOf(await connect(awaA.body));
+    // Session 2, opened in meeting 2; Awa hands facilitation over to Bo there.
+    const awa2 = await continueGroup(await ticketIn('m-hand-2==', 'u-awa'), groupId);
+    const bo2 = await enter(await ticketIn('m-hand-2==', 'u-bo', 'participant'), 'Bo');
+    const awa2Panel = await connect(awa2.body);
+    expect(
+      (await awa2Panel.run({ type: 'handOverFacilitation', toPersonId: bo2.body.personId })).type,
+    ).toBe('event');
+
+    // Awa facilitated session 1, but session 2 is Bo's: not hers to take on, nor to double.
+    const awa3 = await ticketIn('m-hand-3==', 'u-awa');
+    expect((await options(awa3)).body).toEqual({ groups: [] });
+    const refused = await continueGroup(awa3, groupId);
+    expect(refused.status).toBe(403);
+    // Bo, its facilitator, may take it on in his own meeting.
+    const bo4 = await ticketIn('m-hand-4==', 'u-bo');
+    expect((await options(bo4)).body.groups).toEqual([
+      expect.objectContaining({ groupId, sessionNumber: 2, resumes: true }),
+    ]);
+    const taken = await continueGroup(bo4, groupId, { screenName: 'Bo' });
+    expect(taken.body).toMatchObject({
+      sessionId: awa2.body.sessionId,
+      personId: bo2.body.personId,
+    });
   });
 });

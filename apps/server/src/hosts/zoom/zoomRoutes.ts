@@ -1,10 +1,14 @@
 import { createSession, findPerson, findTemplate } from '@cercle/domain';
 import { decodeZoomAppContext, type ZoomAppContext } from '@cercle/host-auth';
 import {
+  DEFAULT_RETENTION_DAYS,
   type HostEnterResponse,
   type ZoomAppLinkResponse,
+  type ZoomSetupOptionsResponse,
   type ZoomTicketResponse,
   zoomEnterRequestSchema,
+  zoomGroupSetupRequestSchema,
+  zoomSetupOptionsRequestSchema,
   zoomSetupRequestSchema,
   zoomTicketRequestSchema,
 } from '@cercle/protocol';
@@ -12,21 +16,24 @@ import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { admitPerson, cleanDisplayName } from '../../auth/admitPerson.ts';
 import { issueCredential, verifyToken } from '../../auth/credentials.ts';
-import { enterByIdentity } from '../../auth/enterByIdentity.ts';
+import { enterByIdentity, type HostEntry } from '../../auth/enterByIdentity.ts';
 import { hashToken, newId, newToken } from '../../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { messagePage, renderBootPage } from '../../http/bootPage.ts';
 import { sendError } from '../../http/httpError.ts';
+import { groupStates, openNextSession } from '../../http/openSession.ts';
 import { parse, sendAdmissionError } from '../../http/sessionRoutes.ts';
 import type { Room } from '../../rooms/room.ts';
 import type { Rooms } from '../../rooms/rooms.ts';
 import { type FacilitatedGroup, renderMainClientPage } from './mainClientPage.ts';
+import { nextStepOf, zoomGroupOptions, zoomMemberOf, zoomSeriesLink } from './zoomGroups.ts';
 import { registerZoomInstallRoute } from './zoomInstall.ts';
 import {
   canSetUpSession,
   signZoomTicket,
   verifyZoomTicket,
   ZOOM_TICKET_TTL_MS,
+  type ZoomTicket,
 } from './zoomTicket.ts';
 
 /** A meeting's length, generously: the panel enters again with a fresh ticket after that. */
@@ -96,6 +103,7 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
       {
         id: newId(),
         meetingId,
+        isBreakoutRoom: context.breakoutMeetingUuid !== null,
         userId: context.userId,
         role: context.role,
         expiresAt: at + ZOOM_TICKET_TTL_MS,
@@ -169,6 +177,101 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
       else groups.set(seat.groupId, { groupName: loaded.state.groupName, sessionCount: 1 });
     }
     return [...groups].map(([groupId, g]) => ({ groupId, ...g }));
+  }
+
+  /**
+   * A signed-in Zoom user entering a session: the person their Zoom id is bound to there; or else,
+   * in a group they met in before, the person they were in its earlier sessions (a group keeps
+   * its members from one session to the next, whichever meeting holds it); or else someone new.
+   */
+  async function enterZoomUser(
+    room: Room,
+    userId: string,
+    displayName: string,
+    at: number,
+  ): Promise<HostEntry> {
+    const { sessionId } = room;
+    const identity = {
+      provider: 'zoom',
+      subject: userId,
+      displayName,
+      kind: 'zoom',
+      now: at,
+      ttlMs: ZOOM_CREDENTIAL_TTL_MS,
+    } as const;
+    if (await store.findIdentity(sessionId, 'zoom', userId))
+      return enterByIdentity(store, room, identity);
+    const member = await zoomMemberOf(store, room.state.groupId, userId, {
+      needsFacilitation: false,
+      exceptSessionId: sessionId,
+    });
+    if (!member) return enterByIdentity(store, room, identity);
+    // Bound before the person joins, like a guest's ticket: two panels opening at once find one.
+    const isClaimed = await store.linkIdentity(sessionId, {
+      provider: 'zoom',
+      subject: userId,
+      personId: member.personId,
+    });
+    const personId = isClaimed
+      ? member.personId
+      : await store.findIdentity(sessionId, 'zoom', userId);
+    if (!personId) return { ok: false, reason: 'unknownIdentity' };
+    const entry = (token: string): HostEntry => ({
+      ok: true,
+      entry: { sessionId, personId, token, expiresAt: at + ZOOM_CREDENTIAL_TTL_MS },
+    });
+    // Someone who followed the group's next session from the panel already has their seat.
+    if (!findPerson(room.state, personId)) {
+      const admission = await admitPerson(store, room, {
+        displayName,
+        kind: 'zoom',
+        now: at,
+        ttlMs: ZOOM_CREDENTIAL_TTL_MS,
+        personId,
+      });
+      if (admission.ok) return entry(admission.token);
+      if (!findPerson(room.state, personId)) return admission;
+    }
+    return entry(
+      await issueCredential(store, {
+        sessionId,
+        personId,
+        kind: 'zoom',
+        now: at,
+        ttlMs: ZOOM_CREDENTIAL_TTL_MS,
+      }),
+    );
+  }
+
+  /** The ticket of a host or co-host, or null once the refusal is sent. */
+  function hostTicket(token: string, reply: FastifyReply, at: number): ZoomTicket | null {
+    const ticket = zoom ? verifyZoomTicket(token, zoom.clientSecret, at) : null;
+    if (!ticket) {
+      sendError(reply, 401, 'unauthorized', 'Open Cercle again from the meeting.');
+      return null;
+    }
+    if (!canSetUpSession(ticket.role)) {
+      sendError(reply, 403, 'forbidden', 'Only the meeting host or a co-host sets Cercle up.');
+      return null;
+    }
+    return ticket;
+  }
+
+  /**
+   * The meeting's number, unverified (the host's panel reads it from Zoom), speaks for its series
+   * only from a signed-in host in the meeting itself: it orders that host's own groups, no more.
+   */
+  function seriesOf(ticket: ZoomTicket, meetingNumber: string | null | undefined) {
+    if (!meetingNumber || !ticket.userId || ticket.isBreakoutRoom) return null;
+    return zoomSeriesLink(meetingNumber);
+  }
+
+  /** The group this recurring meeting held last time, if it says which meeting it is. */
+  async function seriesGroupId(ticket: ZoomTicket, meetingNumber: string | null) {
+    const series = seriesOf(ticket, meetingNumber);
+    const sessionId = series && (await store.findLinkedSession(series));
+    const loaded = sessionId ? await store.load(sessionId) : null;
+    return loaded?.state.groupId ?? null;
   }
 
   app.get('/zoom/home', async (request, reply) => {
@@ -296,14 +399,7 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
         expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
       } satisfies HostEnterResponse;
     }
-    const entered = await enterByIdentity(store, room, {
-      provider: 'zoom',
-      subject: ticket.userId,
-      displayName,
-      kind: 'zoom',
-      now: at,
-      ttlMs: ZOOM_CREDENTIAL_TTL_MS,
-    });
+    const entered = await enterZoomUser(room, ticket.userId, displayName, at);
     if (!entered.ok) return sendAdmissionError(reply, entered.reason);
     return entered.entry;
   });
@@ -313,16 +409,8 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
     const body = parse(zoomSetupRequestSchema, request.body, reply);
     if (!body) return reply;
     const at = now();
-    const ticket = verifyZoomTicket(body.ticket, zoom.clientSecret, at);
-    if (!ticket)
-      return sendError(reply, 401, 'unauthorized', 'Open Cercle again from the meeting.');
-    if (!canSetUpSession(ticket.role))
-      return sendError(
-        reply,
-        403,
-        'forbidden',
-        'Only the meeting host or a co-host sets Cercle up.',
-      );
+    const ticket = hostTicket(body.ticket, reply, at);
+    if (!ticket) return reply;
     const template = findTemplate(body.templateKey);
     if (!template)
       return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
@@ -339,6 +427,8 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
       }),
       // Zoom attendees come in through Zoom; the browser link stays available for guests outside it.
       joinTokenHash: hashToken(newToken()),
+      // A new group keeps its content for the default time; the facilitator changes it on the cycle page.
+      retentionDays: DEFAULT_RETENTION_DAYS,
       facilitatorCredential: {
         tokenHash: hashToken(token),
         sessionId,
@@ -359,7 +449,125 @@ export function registerZoomRoutes(app: FastifyInstance, deps: ZoomRoutesDeps): 
         'alreadySetUp',
         'Someone has just set up this meeting: joining it.',
       );
+    const series = seriesOf(ticket, body.meetingNumber);
+    if (series) await store.moveLink(series, sessionId);
     request.log.info({ sessionId, templateKey: template.key }, 'zoom session created');
+    return reply.status(201).send({
+      sessionId,
+      personId,
+      token,
+      expiresAt: at + ZOOM_CREDENTIAL_TTL_MS,
+    } satisfies HostEnterResponse);
+  });
+
+  // What the host may set the meeting up with besides a new group: the groups they facilitated.
+  app.post('/api/zoom/setup-options', async (request, reply) => {
+    if (!zoom) return notConfigured(reply);
+    const body = parse(zoomSetupOptionsRequestSchema, request.body, reply);
+    if (!body) return reply;
+    const ticket = hostTicket(body.ticket, reply, now());
+    if (!ticket) return reply;
+    // A guest has no Zoom id to find groups by; a breakout room starts a group of its own.
+    if (!ticket.userId || ticket.isBreakoutRoom)
+      return { groups: [] } satisfies ZoomSetupOptionsResponse;
+    const groups = await zoomGroupOptions(
+      store,
+      ticket.userId,
+      await seriesGroupId(ticket, body.meetingNumber),
+    );
+    reply.header('Cache-Control', 'no-store');
+    return { groups } satisfies ZoomSetupOptionsResponse;
+  });
+
+  /**
+   * The host sets the meeting up with a group they facilitated, which the server finds from their
+   * Zoom id bound to the facilitator's seat in one of the group's sessions, never from the group id
+   * alone: the group's session not over yet is bound to this meeting, or its next one is opened
+   * here, with the host facilitating and what the group carries over.
+   */
+  app.post('/api/zoom/group-sessions', async (request, reply) => {
+    if (!zoom) return notConfigured(reply);
+    const body = parse(zoomGroupSetupRequestSchema, request.body, reply);
+    if (!body) return reply;
+    const at = now();
+    const ticket = hostTicket(body.ticket, reply, at);
+    if (!ticket) return reply;
+    if (!ticket.userId)
+      return sendError(
+        reply,
+        403,
+        'forbidden',
+        'Add Cercle to your Zoom account to continue a group: a guest has no Zoom id to find it by.',
+      );
+    if (ticket.isBreakoutRoom)
+      return sendError(reply, 403, 'forbidden', 'A breakout room starts a group of its own.');
+    const meeting = { provider: 'zoom', externalId: ticket.meetingId } as const;
+    const alreadySetUp = () =>
+      sendError(reply, 409, 'alreadySetUp', 'Someone has just set up this meeting: joining it.');
+    if (await store.findLinkedSession(meeting)) return alreadySetUp();
+    // One answer whether the group does not exist or the host never facilitated it.
+    const notYours = () =>
+      sendError(reply, 403, 'forbidden', 'You can continue only a group you facilitated.');
+    const member = await zoomMemberOf(store, body.groupId, ticket.userId, {
+      needsFacilitation: true,
+    });
+    if (!member?.hasFacilitated) return notYours();
+    const states = await groupStates(store, rooms, body.groupId);
+    const latest = states.at(-1);
+    const step = latest && nextStepOf(states, member.personId);
+    if (!latest || step === undefined) return notYours();
+    if (step === null)
+      return sendError(
+        reply,
+        403,
+        'forbidden',
+        'Another facilitator holds this group’s next session: they set this meeting up.',
+      );
+    const { personId } = member;
+    let sessionId: string;
+    let token: string;
+    if (step.resumes) {
+      sessionId = step.resumes.id;
+      if (!(await store.linkSession(sessionId, meeting))) return alreadySetUp();
+      await store.linkIdentity(sessionId, { provider: 'zoom', subject: ticket.userId, personId });
+      token = await issueCredential(store, {
+        sessionId,
+        personId,
+        kind: 'zoom',
+        now: at,
+        ttlMs: ZOOM_CREDENTIAL_TTL_MS,
+      });
+    } else {
+      const template = findTemplate(body.templateKey);
+      if (!template)
+        return sendError(reply, 400, 'unknownTemplate', `No template "${body.templateKey}".`);
+      const opened = await openNextSession(
+        store,
+        rooms,
+        config.publicUrl,
+        {
+          groupId: body.groupId,
+          groupName: latest.groupName,
+          template,
+          facilitator: { id: personId, displayName: cleanDisplayName(body.screenName, 'Hôte') },
+          now: at,
+        },
+        {
+          link: meeting,
+          facilitatorSubject: ticket.userId,
+          credential: { kind: 'zoom', ttlMs: ZOOM_CREDENTIAL_TTL_MS },
+        },
+      );
+      if (!opened) return alreadySetUp();
+      sessionId = opened.sessionId;
+      token = opened.token;
+    }
+    const series = seriesOf(ticket, body.meetingNumber);
+    if (series) await store.moveLink(series, sessionId);
+    request.log.info(
+      { sessionId, groupId: body.groupId, resumed: step.resumes !== null },
+      'zoom meeting set up with a group',
+    );
     return reply.status(201).send({
       sessionId,
       personId,

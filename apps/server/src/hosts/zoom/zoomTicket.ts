@@ -13,6 +13,11 @@ export interface ZoomTicket {
   readonly id: string;
   /** The meeting, or the breakout room, this panel belongs to. */
   readonly meetingId: string;
+  /**
+   * True in a breakout room, which starts a group of its own: it neither continues a group nor
+   * speaks for the meeting's series. Absent from tickets signed before it existed.
+   */
+  readonly isBreakoutRoom?: boolean;
   /** Null for guests, who are not signed in to Zoom. */
   readonly userId: string | null;
   readonly role: ZoomRole;
