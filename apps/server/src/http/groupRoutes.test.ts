@@ -194,4 +194,47 @@ describe('a group’s cycle over HTTP', () => {
     for (const text of ['PLAN-ACTION', 'DAN-LEARNT', 'DAN-NOTE', 'FOR-CLIENT'])
       expect(stored).not.toContain(text);
   });
+
+  it('a former facilitator cannot take the group back: neither open its next session nor set its retention', async () => {
+    // Session 1: Awa facilitates, Bo takes part. Awa opens session 2; both enter it.
+    const first = await createTestSession(server.url, 'Cercle repris');
+    const bo = await joinTestSession(server.url, first.sessionId, first.joinToken, 'Bo');
+    const groupId = (await server.rooms.get(first.sessionId))!.state.groupId;
+    const opened = await call(`/api/groups/${groupId}/sessions`, first.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h' },
+    });
+    expect(opened.status).toBe(201);
+    const second = (await opened.json()) as { sessionId: string };
+    const boInSecond = await call(`/api/sessions/${second.sessionId}/enter`, bo.token, {
+      method: 'POST',
+    });
+    expect(boInSecond.status).toBe(201);
+    const boSeat = (await boInSecond.json()) as { token: string };
+    // In session 2, Awa hands facilitation over to Bo.
+    const room = (await server.rooms.get(second.sessionId))!;
+    const handed = await room.submit(
+      first.personId,
+      { type: 'handOverFacilitation', toPersonId: bo.personId },
+      null,
+    );
+    expect(handed.ok).toBe(true);
+    // Her seat in session 1 still says "facilitator": it no longer speaks for the group.
+    const next = await call(`/api/groups/${groupId}/sessions`, first.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h' },
+    });
+    expect(next.status).toBe(403);
+    const retention = await call(`/api/groups/${groupId}/retention`, first.token, {
+      method: 'PUT',
+      body: { retentionDays: 1 },
+    });
+    expect(retention.status).toBe(403);
+    // Bo, the facilitator now, can, with his seat in the latest session.
+    const byBo = await call(`/api/groups/${groupId}/sessions`, boSeat.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h' },
+    });
+    expect(byBo.status).toBe(201);
+  });
 });

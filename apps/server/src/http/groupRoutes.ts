@@ -80,7 +80,14 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       const current = await memberSession(credential, params.groupId, reply);
       if (!current) return reply;
       const me = findPerson(current, credential.personId);
-      if (me?.role !== 'facilitator')
+      // The group's facilitator now, in its latest session: a seat from an earlier session, from
+      // before facilitation was handed over, no longer speaks for the group.
+      const latest = (await groupStates(store, rooms, params.groupId)).at(-1);
+      if (
+        me?.role !== 'facilitator' ||
+        !latest ||
+        findPerson(latest, me.id)?.role !== 'facilitator'
+      )
         return sendError(reply, 403, 'forbidden', 'Only the facilitator opens the next session.');
       const template = findTemplate(body.templateKey);
       if (!template)
