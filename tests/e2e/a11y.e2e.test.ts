@@ -277,9 +277,7 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
         await awa.getByTestId('launch-inclusion').click();
         await dan.getByTestId('card-sun').click();
         await chloe.getByTestId('card-tea').click();
-        await expect
-          .poll(() => awa.getByTestId('picks').locator('li').count(), { timeout: 15_000 })
-          .toBe(2);
+        await expect.poll(() => awa.getByTestId('picks').locator('li').count()).toBe(2);
       },
       2: async () => {
         await chloe.getByTestId('case-title').fill('Un agent en retrait');
@@ -317,15 +315,23 @@ describe.skipIf(!hasChromium())('accessibility of every view (axe, reflow, theme
 
     const problems: string[] = [];
     let checks = 0;
+    // The four screens are checked at once: each is its own page, and axe runs inside it.
     const check = async (label: string, theme: ThemeName) => {
-      for (const [role, page] of Object.entries(everyone)) {
-        await emulateTheme(page, theme);
-        await waitForTheme(page, theme);
-        const findings = await seriousViolations(page);
+      const results = await Promise.all(
+        Object.entries(everyone).map(async ([role, page]) => {
+          await emulateTheme(page, theme);
+          await waitForTheme(page, theme);
+          return {
+            role,
+            findings: await seriousViolations(page),
+            overflow: await horizontalOverflow(page),
+          };
+        }),
+      );
+      for (const { role, findings, overflow } of results) {
         checks += 1;
         if (findings.length > 0)
           problems.push(describeFindings(`${label} ${role} ${theme}`, findings));
-        const overflow = await horizontalOverflow(page);
         if (overflow > 0) problems.push(`${label} ${role} ${theme}: ${overflow} px sideways`);
       }
     };

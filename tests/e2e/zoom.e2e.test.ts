@@ -196,6 +196,102 @@ describe.skipIf(!hasChromium())('Cercle as a Zoom App, in a stand-in Zoom client
     }
   });
 
+  /** The person this Zoom client's Cercle is, in each session it entered (its own storage). */
+  const seats = (client: ZoomClient) =>
+    client.app.locator('body').evaluate(() => {
+      const found: Record<string, string> = {};
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i) ?? '';
+        const seat = key.startsWith('cercle:session:') && JSON.parse(localStorage.getItem(key)!);
+        if (seat) found[key.slice('cercle:session:'.length)] = seat.personId;
+      }
+      return found;
+    });
+
+  it('a group’s next session in the next meeting: the host picks the group, members stay who they were, a recurring meeting proposes it first', async () => {
+    const series = '84012345678';
+    const member = (meetingUuid: string) =>
+      openInZoom({ uid: 'u-sami', screenName: 'Sami', attendrole: 'participant', meetingUuid });
+    const host = (meetingUuid: string, meetingNumber: string) =>
+      openInZoom({
+        uid: 'u-rita',
+        screenName: 'Rita',
+        attendrole: 'host',
+        meetingUuid,
+        meetingNumber,
+      });
+    const endSession = async (client: ZoomClient) => {
+      await client.app.getByRole('button', { name: 'Démarrer la séance' }).click();
+      await client.app.getByRole('button', { name: 'Terminer la séance' }).click();
+      await client.app.getByRole('button', { name: 'Confirmer' }).click();
+      await client.app.getByTestId('ended').waitFor();
+    };
+
+    // Session 1, in meeting A.
+    const hostA = await host('meeting-cycle-a==', '84000000000');
+    await setUpAsHost(hostA, 'Codev des managers');
+    const samiA = await member('meeting-cycle-a==');
+    await samiA.app.locator('[data-testid="my-role"][data-role="consultant"]').waitFor();
+    await endSession(hostA);
+    const [[sessionA, samiPerson]] = Object.entries(await seats(samiA)) as [[string, string]];
+
+    // Meeting B, a meeting of its own: the host is offered the group, and picks it.
+    const hostB = await host('meeting-cycle-b==', series);
+    const group = hostB.app.getByRole('radio', { name: /Codev des managers/ });
+    await group.waitFor();
+    expect(await group.isChecked()).toBe(false);
+    expect(await hostB.app.getByTestId('zoom-group').textContent()).toContain('Séance 2');
+    await hostB.page.screenshot({
+      path: join(ARTIFACTS, 'zoom-360-setup-groups.png'),
+      fullPage: true,
+    });
+    await group.check();
+    await hostB.app.getByRole('button', { name: 'Ouvrir la séance 2' }).click();
+    await hostB.app.locator('[data-testid="my-role"][data-role="facilitator"]').waitFor();
+
+    // Sami, who was in session 1, opens Cercle in meeting B: the same person, in session 2.
+    const samiB = await member('meeting-cycle-b==');
+    await samiB.app.locator('[data-testid="my-role"][data-role="consultant"]').waitFor();
+    const [[sessionB, samiPersonB]] = Object.entries(await seats(samiB)) as [[string, string]];
+    expect(sessionB).not.toBe(sessionA);
+    expect(samiPersonB).toBe(samiPerson);
+
+    // The cycle page, read from meeting B, shows both sessions, Sami at each.
+    await endSession(hostB);
+    await samiB.app.getByTestId('open-cycle').click();
+    const cycleSessions = samiB.app.getByTestId('cycle-session');
+    await expect.poll(() => cycleSessions.count()).toBe(2);
+    for (const text of await cycleSessions.allTextContents()) expect(text).toContain('Sami');
+
+    // From the panel, Rita plans the next session, bound to no meeting yet.
+    await hostB.app.getByTestId('open-next').click();
+    await hostB.app.getByRole('button', { name: 'Démarrer la séance' }).waitFor();
+
+    // Meeting B's next occurrence (same number, a UUID of its own): the group comes first,
+    // chosen, and its planned session is held there rather than a fourth opened.
+    const hostC = await host('meeting-cycle-c==', series);
+    const usual = hostC.app.getByRole('radio', { name: /Codev des managers/ });
+    await usual.waitFor();
+    expect(await usual.isChecked()).toBe(true);
+    const offered = (await hostC.app.getByTestId('zoom-group').textContent()) ?? '';
+    expect(offered).toContain('Habituel dans cette réunion');
+    expect(offered).toContain('Séance 3 · déjà ouverte');
+    await hostC.app.getByRole('button', { name: 'Ouvrir la séance 3' }).click();
+    await hostC.app.locator('[data-testid="my-role"][data-role="facilitator"]').waitFor();
+    const samiC = await member('meeting-cycle-c==');
+    await samiC.app.locator('[data-testid="my-role"][data-role="consultant"]').waitFor();
+    expect(Object.values(await seats(samiC))).toEqual([samiPerson]);
+    await endSession(hostC);
+    await samiC.app.getByTestId('open-cycle').click();
+    await expect.poll(() => samiC.app.getByTestId('cycle-session').count()).toBe(3);
+
+    for (const client of [hostA, samiA, hostB, samiB, hostC, samiC])
+      expect(refusals(await client.calls())).toEqual([]);
+    // Zoom told the hosts the meeting's number, and nobody else was asked.
+    expect((await hostC.calls()).some((call) => call.api === 'getMeetingContext')).toBe(true);
+    expect((await samiC.calls()).some((call) => call.api === 'getMeetingContext')).toBe(false);
+  });
+
   it('opened from the main client, tells the person to open Cercle from a meeting', async () => {
     // Zoom's main client sends a context without a meeting: the server answers for it.
     const sam = await openInZoom({

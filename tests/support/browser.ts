@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CONDITION_TIMEOUT_MS } from './patience.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,6 +19,18 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
+/**
+ * Chromium, whose every context waits for a locator, an action or a navigation as long as a loaded
+ * machine may need (Playwright's own default is 30 s); a wait still ends as soon as it can.
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(CONDITION_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(CONDITION_TIMEOUT_MS);
+    return context;
+  };
+  return browser;
 }

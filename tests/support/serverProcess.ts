@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_START_TIMEOUT_MS } from './patience.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -83,7 +84,7 @@ export async function startServer(
     output += chunk;
   });
   try {
-    await waitForHealth(url, child, 30_000);
+    await waitForHealth(url, child, SERVER_START_TIMEOUT_MS);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output}`);

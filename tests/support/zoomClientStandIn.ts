@@ -21,6 +21,11 @@ export interface ZoomPerson {
   /** As in the context header: host, co-host, participant. */
   readonly attendrole: 'host' | 'co-host' | 'participant';
   readonly meetingUuid: string;
+  /**
+   * The meeting's number (`getMeetingContext().meetingID`): each occurrence of a recurring meeting
+   * has a UUID of its own and keeps this number. By default, one number per meeting UUID.
+   */
+  readonly meetingNumber?: string;
   readonly runningContext?: RunningContext;
 }
 
@@ -96,8 +101,9 @@ export interface ZoomClient {
  *   two hours (the figure of Zoom's advanced sample; the SDK reference gives none);
  * - only the APIs and events named in `capabilities`, and only those the Marketplace app enables
  *   (here: the generated manifest, Collaborate mode included);
- * - the running context; guest mode, where `sendAppInvitationToAllParticipants`, the four
- *   Collaborate calls and the events `onCollaborateChange`, `onRunningContextChange` and
+ * - `getMeetingContext` (the meeting's topic and number) for hosts and co-hosts only, in a meeting;
+ * - the running context; guest mode, where `sendAppInvitationToAllParticipants`,
+ *   `getMeetingContext`, the four Collaborate calls and the events `onCollaborateChange`, `onRunningContextChange` and
  *   `onActiveSpeakerChange` are not available; `onActiveSpeakerChange` for hosts and co-hosts only;
  * - Collaborate: `startCollaborate` (10084 already on, 10089 not enabled, 10090 breakout room or
  *   webinar), `joinCollaborate` (10085 none, 10086 already in), `leaveCollaborate` and
@@ -116,7 +122,7 @@ const calls = (window.__zoomCalls = []);
 const shown = (window.__zoomNotifications = []);
 let configured = null;
 
-const GUEST_REFUSED = ['sendAppInvitationToAllParticipants', 'startCollaborate', 'joinCollaborate', 'leaveCollaborate', 'endCollaborate'];
+const GUEST_REFUSED = ['sendAppInvitationToAllParticipants', 'getMeetingContext', 'startCollaborate', 'joinCollaborate', 'leaveCollaborate', 'endCollaborate'];
 const EVENTS_NOT_FOR_GUESTS = ['onCollaborateChange', 'onRunningContextChange', 'onActiveSpeakerChange'];
 const EVENTS_FOR_HOSTS = ['onActiveSpeakerChange'];
 const CHAT_CONTEXTS = ['inMeeting', 'inChat', 'inMeetingChat'];
@@ -217,6 +223,10 @@ async function answer(apiName, data, url) {
       return { result: settings.user };
     case 'getAppContext':
       return { result: { context: await window.__zoomAppContext() } };
+    case 'getMeetingContext':
+      if (settings.runningContext === 'inMainClient') return refuse('notInMeeting', 'Only in a meeting');
+      if (!isHost()) return refuse(80012, 'require_meeting_role');
+      return { result: { meetingTopic: settings.meetingTopic, meetingID: settings.meetingNumber } };
     case 'sendAppInvitationToAllParticipants':
       if (settings.runningContext === 'inMainClient') return refuse('notInMeeting', 'Only in a meeting');
       return { result: { invitationUUID: 'invitation-' + calls.length } };
@@ -325,6 +335,8 @@ function contextType(runningContext: RunningContext): string {
 
 /** Everyone in one Zoom meeting: Collaborate is theirs together, and so is the chat. */
 interface Meeting {
+  /** Zoom's meeting number, unless a person names the recurring meeting's own. */
+  readonly number: string;
   readonly members: Set<Member>;
   collaboration: { readonly uuid: string } | null;
   readonly chat: ZoomChatMessage[];
@@ -343,7 +355,13 @@ const meetings = new Map<string, Meeting>();
 function meetingOf(uuid: string): Meeting {
   let meeting = meetings.get(uuid);
   if (!meeting) {
-    meeting = { members: new Set(), collaboration: null, chat: [], started: 0 };
+    meeting = {
+      number: String(81_000_000_000 + meetings.size),
+      members: new Set(),
+      collaboration: null,
+      chat: [],
+      started: 0,
+    };
     meetings.set(uuid, meeting);
   }
   return meeting;
@@ -468,6 +486,8 @@ export async function openInZoomClient(
         runningContext,
         guest: person.uid === null,
         room: null,
+        meetingTopic: 'Réunion Zoom',
+        meetingNumber: person.meetingNumber ?? meeting.number,
         user: {
           screenName: person.screenName,
           role:

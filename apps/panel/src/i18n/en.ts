@@ -97,6 +97,20 @@ export const en: Messages = {
     roleFor: (name) => `Role of ${name}`,
     handOver: 'Hand over facilitation',
     confirmHandOver: (name) => `Hand facilitation over to ${name}?`,
+    remove: 'Remove from the session',
+    confirmRemove: (name) =>
+      `Remove ${name} from the session? Their panels close and their access is revoked.`,
+  },
+  participantLink: {
+    title: 'Participant link',
+    intro:
+      'A new link replaces the old one: whoever kept the old one can no longer get in. People already here stay. A link lasts 30 days.',
+    make: 'Make a new link',
+    confirm: 'Replace the participant link?',
+    label: 'New link, to share',
+    copy: 'Copy',
+    copied: 'Copied',
+    failed: 'The link could not be replaced. Try again.',
   },
   clock: {
     title: 'Session clock',
@@ -139,6 +153,7 @@ export const en: Messages = {
   rejection: {
     notInSession: 'You are not part of this session.',
     alreadyJoined: 'You have already joined.',
+    removed: 'The facilitator removed this person from the session.',
     sessionFull: 'The session is full.',
     notFacilitator: 'Only the facilitator can do that.',
     sessionNotLive: 'The session has not started.',
@@ -191,6 +206,8 @@ export const en: Messages = {
     rateLimited: 'Too many actions at once: wait a moment.',
     tooManyConnections: 'Too many open connections.',
     readOnly: 'This screen only shows the session: act from your own panel.',
+    removed:
+      'The facilitator removed you from this session: this panel no longer has access. Your texts follow the group’s retention rules.',
     internal: 'The server could not record this action.',
   },
 };

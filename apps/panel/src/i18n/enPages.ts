@@ -17,6 +17,11 @@ export const enPages: PageMessages = {
     copy: 'Copy',
     copied: 'Copied',
     open: 'Open the panel',
+    retention: 'Keeping the texts',
+    retentionFor: (months) => `${months} months after the last session`,
+    retentionKeep: 'Until each person erases their own',
+    retentionHint:
+      'Once this long has passed with no new session of the group, everything written in it is erased. You can change it on the cycle page.',
   },
   zoom: {
     connecting: 'Connecting to Zoom…',
@@ -41,6 +46,21 @@ export const enPages: PageMessages = {
     connectionLost:
       'Zoom no longer answers Cercle: inviting and opening files may fail. Close the app and open it again.',
     tools: 'In Zoom',
+    groups: {
+      loading: 'Looking for your groups…',
+      legend: 'Which group is meeting?',
+      intro:
+        'Members of a group you facilitated find their place again when they open Cercle in this meeting.',
+      newGroup: 'A new group',
+      usualHere: 'Usual in this meeting',
+      session: (n: number, total: number | null) =>
+        total === null ? `Session ${n}` : `Session ${n} of ${total}`,
+      lastMet: (date: string) => `last session on ${date}`,
+      resumes: 'already open: it is held in this meeting',
+      open: (n: number) => `Open session ${n}`,
+      failed: 'Cercle could not find your groups: you can set up a new group.',
+      refused: 'Cercle cannot continue this group here: pick another, or a new group.',
+    },
     collaborate: {
       start: 'Start Collaborate: everyone opens Cercle',
       started:

@@ -98,6 +98,20 @@ export const fr = {
     roleFor: (name: string) => `Rôle de ${name}`,
     handOver: "Confier l'animation",
     confirmHandOver: (name: string) => `Confier l'animation à ${name} ?`,
+    remove: 'Retirer de la séance',
+    confirmRemove: (name: string) =>
+      `Retirer ${name} de la séance ? Ses panneaux se ferment et son accès est révoqué.`,
+  },
+  participantLink: {
+    title: 'Lien des participants',
+    intro:
+      'Un nouveau lien remplace l’ancien : qui a gardé l’ancien ne peut plus entrer. Les personnes déjà présentes restent. Un lien vaut 30 jours.',
+    make: 'Créer un nouveau lien',
+    confirm: 'Remplacer le lien des participants ?',
+    label: 'Nouveau lien, à partager',
+    copy: 'Copier',
+    copied: 'Copié',
+    failed: 'Le lien n’a pas pu être remplacé. Réessayez.',
   },
   clock: {
     title: 'Horloge de séance',
@@ -140,6 +154,7 @@ export const fr = {
   rejection: {
     notInSession: 'Vous ne faites pas partie de cette séance.',
     alreadyJoined: 'Vous avez déjà rejoint la séance.',
+    removed: 'L’animateur·rice a retiré cette personne de la séance.',
     sessionFull: 'La séance est complète.',
     notFacilitator: 'Seul·e l’animateur·rice peut faire cela.',
     sessionNotLive: 'La séance n’a pas commencé.',
@@ -192,6 +207,8 @@ export const fr = {
     rateLimited: 'Trop d’actions à la fois : patientez un instant.',
     tooManyConnections: 'Trop de connexions ouvertes.',
     readOnly: 'Cet écran montre seulement la séance : agissez depuis votre propre panneau.',
+    removed:
+      'L’animateur·rice vous a retiré·e de cette séance : ce panneau n’y a plus accès. Vos textes suivent les règles de conservation du groupe.',
     internal: 'Le serveur n’a pas pu enregistrer cette action.',
   } satisfies Record<ErrorCode, string>,
 };

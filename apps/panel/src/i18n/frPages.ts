@@ -21,6 +21,11 @@ export const frPages = {
     copy: 'Copier',
     copied: 'Copié',
     open: 'Ouvrir le panneau',
+    retention: 'Conservation des textes',
+    retentionFor: (months: number) => `${months} mois après la dernière séance`,
+    retentionKeep: 'Jusqu’à ce que chacun efface les siens',
+    retentionHint:
+      'Passé ce délai sans nouvelle séance du groupe, tout ce qui y a été écrit est effacé. Vous pourrez le changer sur la page du cycle.',
   },
   zoom: {
     connecting: 'Connexion à Zoom…',
@@ -49,6 +54,22 @@ export const frPages = {
     connectionLost:
       'Zoom ne répond plus à Cercle : inviter et ouvrir un fichier peuvent échouer. Fermez puis rouvrez l’application.',
     tools: 'Dans Zoom',
+    groups: {
+      loading: 'Recherche de vos groupes…',
+      legend: 'Quel groupe se réunit ?',
+      intro:
+        'Les membres d’un groupe que vous avez animé retrouvent leur place en ouvrant Cercle dans cette réunion.',
+      newGroup: 'Un nouveau groupe',
+      usualHere: 'Habituel dans cette réunion',
+      session: (n: number, total: number | null) =>
+        total === null ? `Séance ${n}` : `Séance ${n} sur ${total}`,
+      lastMet: (date: string) => `dernière séance le ${date}`,
+      resumes: 'déjà ouverte : elle se tient dans cette réunion',
+      open: (n: number) => `Ouvrir la séance ${n}`,
+      failed: 'Cercle n’a pas retrouvé vos groupes : vous pouvez ouvrir un nouveau groupe.',
+      refused:
+        'Cercle ne peut pas reprendre ce groupe ici : choisissez-en un autre, ou un nouveau groupe.',
+    },
     collaborate: {
       start: 'Lancer Collaborer : tout le monde ouvre Cercle',
       started:

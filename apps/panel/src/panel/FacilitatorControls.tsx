@@ -5,22 +5,25 @@ import { setCuesOn, useCuesOn } from '../ui/cues.ts';
 import { SHORTCUTS, type ShortcutAction, shortcutLabel } from '../ui/shortcuts.ts';
 import { useShortcuts } from '../ui/useShortcuts.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { canSend } from './canSend.ts';
 import { facilitatorCommands, undoTarget } from './facilitatorCommands.ts';
 import { useShortcutHint } from './useShortcutHint.ts';
 
 export function FacilitatorControls({
   view,
+  myId,
   send,
   children,
 }: {
   view: SessionView;
+  myId: string;
   send: (c: Command) => void;
   children?: ReactNode;
 }) {
   const { t, pick } = useI18n();
   const hint = useShortcutHint();
   const isCuesOn = useCuesOn();
-  const commands = facilitatorCommands(view);
+  const commands = facilitatorCommands(view, myId);
   const undoStage = undoTarget(view);
   const act = (action: ShortcutAction) => () => {
     const command = commands[action];
@@ -47,7 +50,7 @@ export function FacilitatorControls({
       <h2 id="controls-title" className="card__title">
         {t.controls.title}
       </h2>
-      {view.lifecycle === 'scheduled' && (
+      {canSend(view, myId, 'startSession') && (
         <button
           type="button"
           className="primary wide"
@@ -56,7 +59,8 @@ export function FacilitatorControls({
           {t.controls.startSession}
         </button>
       )}
-      {view.lifecycle === 'live' && (
+      {/* The running session's controls: moving between stages, undoing, ending. */}
+      {canSend(view, myId, 'goToStage') && (
         <>
           <div className="button-row">
             <button
@@ -79,7 +83,7 @@ export function FacilitatorControls({
               <span aria-hidden="true"> →</span>
             </button>
           </div>
-          {undoStage && (
+          {undoStage && commands.undo && (
             <button
               type="button"
               className="link-button"
@@ -90,12 +94,14 @@ export function FacilitatorControls({
               {t.controls.undo(pick(undoStage.title))}
             </button>
           )}
-          <ConfirmButton
-            className="danger-outline"
-            label={t.controls.endSession}
-            question={t.controls.confirmEnd}
-            onConfirm={() => send({ type: 'endSession' })}
-          />
+          {canSend(view, myId, 'endSession') && (
+            <ConfirmButton
+              className="danger-outline"
+              label={t.controls.endSession}
+              question={t.controls.confirmEnd}
+              onConfirm={() => send({ type: 'endSession' })}
+            />
+          )}
         </>
       )}
       {children}

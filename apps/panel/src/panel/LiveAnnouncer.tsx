@@ -2,6 +2,7 @@ import { currentStage, type SessionView } from '@cercle/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Announcement, type AnnouncerState, nextAnnouncement } from './announcer.ts';
+import { useServerNow } from './useServerNow.ts';
 
 /**
  * A polite live region that says, once each, what changed without the person looking: the stage,
@@ -13,15 +14,17 @@ export function LiveAnnouncer({
   onAnnounce,
 }: {
   view: SessionView;
-  serverNow: number;
+  serverNow: () => number;
   onAnnounce?: (announcement: Announcement) => void;
 }) {
   const { t, pick } = useI18n();
+  // It watches the clock for the last minute and time up: it ticks, the panel does not.
+  const now = useServerNow(serverNow);
   const state = useRef<AnnouncerState | null>(null);
   const [said, setSaid] = useState({ count: 0, text: '' });
 
   useEffect(() => {
-    const next = nextAnnouncement(state.current, view, serverNow);
+    const next = nextAnnouncement(state.current, view, now);
     state.current = next.state;
     const { announcement } = next;
     if (!announcement) return;

@@ -1,8 +1,9 @@
-import type { Command, SessionView } from '@cercle/domain';
+import { type Command, LIMITS, type SessionView } from '@cercle/domain';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ConnectionStatus } from '../sync/syncClient.ts';
 import { useDraft } from '../ui/useDraft.ts';
+import { canSend } from './canSend.ts';
 
 /** Typing pauses this long before the note is sent. */
 export const NOTE_SAVE_DELAY_MS = 800;
@@ -60,7 +61,8 @@ export function NotesPane({
         aria-labelledby="notes-title"
         aria-describedby="notes-privacy notes-state"
         placeholder={t.notes.placeholder}
-        maxLength={20_000}
+        maxLength={LIMITS.noteMaxChars}
+        readOnly={!canSend(view, myId, 'writeNote')}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         rows={6}

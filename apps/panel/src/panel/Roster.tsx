@@ -6,6 +6,7 @@ import {
 } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { canSend } from './canSend.ts';
 
 export function Roster({
   view,
@@ -20,6 +21,8 @@ export function Roster({
 }) {
   const { t } = useI18n();
   const canEdit = isFacilitator && view.lifecycle !== 'ended';
+  // After the end too: whoever is removed stops reading what the group shared [R49].
+  const canRemove = canSend(view, myId, 'removePerson');
   return (
     <section className="card" aria-labelledby="roster-title">
       <h2 id="roster-title" className="card__title">
@@ -74,6 +77,14 @@ export function Roster({
                 <span className={`role-badge role-badge--${person.role}`} data-testid="role-badge">
                   {t.roles[person.role]}
                 </span>
+              )}
+              {canRemove && person.role !== 'facilitator' && (
+                <ConfirmButton
+                  className="link-button danger-link"
+                  label={t.roster.remove}
+                  question={t.roster.confirmRemove(person.displayName)}
+                  onConfirm={() => send({ type: 'removePerson', personId: person.id })}
+                />
               )}
             </li>
           );

@@ -7,23 +7,29 @@ import {
 } from '@cercle/domain';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { canSend } from './canSend.ts';
+import { useServerNow } from './useServerNow.ts';
 
 export function SessionClockCard({
   view,
+  myId,
   serverNow,
   send,
 }: {
   view: SessionView;
-  serverNow: number;
+  myId: string;
+  serverNow: () => number;
   send: (c: Command) => void;
 }) {
   const { t, pick, formatTime } = useI18n();
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const clock = sessionClock(view, serverNow);
+  const now = useServerNow(serverNow);
+  const clock = sessionClock(view, now);
   if (!clock) return null;
   // Seconds of drift between starting the session and its first timer are not lateness.
   const lateMinutes = Math.floor(clock.lateByMs / MINUTE_MS);
-  const proposal = lateMinutes > 0 ? proposeRebalance(view, serverNow) : null;
+  const mayRebalance = lateMinutes > 0 && canSend(view, myId, 'setStageDurations');
+  const proposal = mayRebalance ? proposeRebalance(view, now) : null;
   const proposalKey =
     proposal?.durations.map((d) => `${d.stageKey}=${d.plannedMs}`).join(',') ?? null;
   return (

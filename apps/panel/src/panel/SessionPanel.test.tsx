@@ -1,11 +1,20 @@
-import { type Command, type SessionState, viewFor } from '@cercle/domain';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { I18nProvider, loadMessages } from '../i18n/i18n.tsx';
+import { type Command, LIMITS, type SessionState, viewFor } from '@cercle/domain';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider, loadMessages, loadPageMessages } from '../i18n/i18n.tsx';
 import { makeSession, run, T0 } from '../testing/builders.ts';
 import { SessionPanel } from './SessionPanel.tsx';
 
-beforeAll(() => loadMessages('en'));
+/** How long a part the panel loads apart may take to arrive, on a busy machine. */
+const LOAD_TIMEOUT_MS = 15_000;
+
+beforeAll(async () => {
+  loadMessages('en');
+  await loadLazyParts();
+}, 2 * LOAD_TIMEOUT_MS);
+// The clocks tick by themselves; here time moves only when a test shows the panel a later time.
+beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
+afterEach(() => vi.useRealTimers());
 
 const people = [
   { id: 'cli', name: 'Chloé' },
@@ -37,7 +46,7 @@ function panel(
         status="connected"
         pendingCount={0}
         notices={[]}
-        serverNow={serverNow}
+        serverNow={() => serverNow}
         send={(command) => sent.push(command)}
         token={'t'.repeat(20)}
         dismissNotice={() => undefined}
@@ -66,12 +75,69 @@ function renderPanel(
 
 /** The facilitator's tools load apart; wait for them as a person would. */
 async function facilitatorToolsLoaded() {
-  await screen.findByRole('button', { name: /Étape suivante/ });
+  await screen.findByRole('button', { name: /Étape suivante/ }, { timeout: LOAD_TIMEOUT_MS });
+}
+
+/**
+ * Shows once, and waits for, what the panel loads apart (the facilitator's tools, the stage's
+ * cards, their messages): every test then renders in one go, as a loaded panel does, instead of
+ * racing a chunk that lands between two of its assertions.
+ */
+async function loadLazyParts() {
+  await Promise.all([loadPageMessages('fr'), loadPageMessages('en')]);
+  renderPanel(run(liveSession(), 'fac', { type: 'startTimer' }, T0 + 2000), 'fac');
+  await facilitatorToolsLoaded();
+  await screen.findByRole('button', { name: 'Pause' }, { timeout: LOAD_TIMEOUT_MS });
+  await screen.findByTestId('turns', {}, { timeout: LOAD_TIMEOUT_MS });
+  cleanup();
 }
 
 function altShift(target: Element | Document, code: string) {
   fireEvent.keyDown(target, { code, altKey: true, shiftKey: true });
 }
+
+/** The group at its first stage (the inclusion game), in each phase of the session. */
+function inPhase(phase: 'scheduled' | 'live' | 'ended'): SessionState {
+  let state = makeSession(people);
+  state = run(state, 'fac', { type: 'assignRole', personId: 'cli', role: 'client' });
+  state = run(state, 'fac', { type: 'assignRole', personId: 'obs', role: 'observer' });
+  if (phase !== 'scheduled') state = run(state, 'fac', { type: 'startSession' }, T0);
+  if (phase === 'ended') state = run(state, 'fac', { type: 'endSession' }, T0 + 1000);
+  return state;
+}
+
+/** Controls that send a command, found as a person finds them. */
+const CONTROLS = {
+  startSession: () => screen.queryByRole('button', { name: 'Démarrer la séance' }),
+  nextStage: () => screen.queryByRole('button', { name: /Étape suivante/ }),
+  endSession: () => screen.queryByRole('button', { name: 'Terminer la séance' }),
+  startTimer: () => screen.queryByRole('button', { name: 'Démarrer' }),
+  editStages: () => screen.queryByRole('button', { name: 'Adapter le déroulé' }),
+  launchInclusion: () => screen.queryByTestId('launch-inclusion'),
+  assignRole: () => screen.queryByLabelText('Rôle de Dan'),
+} as const;
+type Control = keyof typeof CONTROLS;
+
+/**
+ * [R3] [R9] [R13] [R25] [R45] Which of these controls each person is offered, phase by phase,
+ * written out from the rules. Nobody is offered what the domain would refuse them: the game is not
+ * launched before the start; the session ends from its running controls.
+ */
+const OFFERED: Readonly<Record<'scheduled' | 'live' | 'ended', Record<string, Control[]>>> = {
+  scheduled: {
+    fac: ['startSession', 'editStages', 'assignRole'],
+    cli: [],
+    con: [],
+    obs: [],
+  },
+  live: {
+    fac: ['nextStage', 'endSession', 'startTimer', 'editStages', 'launchInclusion', 'assignRole'],
+    cli: [],
+    con: [],
+    obs: [],
+  },
+  ended: { fac: [], cli: [], con: [], obs: [] },
+};
 
 describe('SessionPanel', () => {
   it('shows the current stage, its position and the guidance for my role', () => {
@@ -91,6 +157,25 @@ describe('SessionPanel', () => {
       'Listen without debating, note the suggestions.',
     );
     expect(screen.getByTestId('my-role').textContent).toContain('You are');
+  });
+
+  it.each(
+    (['scheduled', 'live', 'ended'] as const).flatMap((phase) =>
+      ['fac', 'cli', 'con', 'obs'].map((id) => [phase, id] as const),
+    ),
+  )('offers in a %s session to %s only the controls the domain would accept', (phase, id) => {
+    renderPanel(inPhase(phase), id);
+    const offered = (Object.keys(CONTROLS) as Control[]).filter((c) => CONTROLS[c]() !== null);
+    expect(offered).toEqual(OFFERED[phase][id]);
+  });
+
+  it('keeps a person’s notes open to them in every phase', () => {
+    for (const phase of ['scheduled', 'live', 'ended'] as const) {
+      renderPanel(inPhase(phase), 'con');
+      const notes = screen.getAllByTestId('notes').at(-1) as HTMLTextAreaElement;
+      expect(notes.readOnly).toBe(false);
+      expect(notes.maxLength).toBe(LIMITS.noteMaxChars);
+    }
   });
 
   it('gives the facilitator the controls and nobody else', async () => {

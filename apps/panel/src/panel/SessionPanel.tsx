@@ -5,6 +5,7 @@ import type { ConnectionStatus, Notice } from '../sync/syncClient.ts';
 import { useCuesOn } from '../ui/cues.ts';
 import type { Announcement } from './announcer.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { canSend } from './canSend.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { NotesPane } from './NotesPane.tsx';
@@ -20,7 +21,8 @@ export interface SessionPanelProps {
   readonly status: ConnectionStatus;
   readonly pendingCount: number;
   readonly notices: readonly Notice[];
-  readonly serverNow: number;
+  /** The server's time now: the clocks read it at their own tick, the panel never does. */
+  readonly serverNow: () => number;
   readonly send: (command: Command) => void;
   readonly dismissNotice: (id: number) => void;
   /** The person's seat, for what goes through HTTP: exports, the next session, the cycle. */
@@ -68,6 +70,9 @@ const TimerControls = lazy(() =>
 );
 const SessionClockCard = lazy(() =>
   loadFacilitatorTools().then((module) => ({ default: module.SessionClockCard })),
+);
+const ParticipantLinkCard = lazy(() =>
+  loadFacilitatorTools().then((module) => ({ default: module.ParticipantLinkCard })),
 );
 
 /** The facilitator's end-of-time cue, if this device has it on: a chime and a few pulses. */
@@ -125,9 +130,9 @@ export function SessionPanel(props: SessionPanelProps) {
       )}
       <StageCard view={view} myRole={myRole}>
         <TimerDisplay timer={view.timer} serverNow={serverNow} isPulsing={cue.isPulsing} />
-        {isFacilitator && view.lifecycle === 'live' && (
+        {canSend(view, myId, 'adjustTimer') && (
           <Suspense fallback={null}>
-            <TimerControls view={view} send={send} />
+            <TimerControls view={view} myId={myId} send={send} />
           </Suspense>
         )}
       </StageCard>
@@ -140,16 +145,19 @@ export function SessionPanel(props: SessionPanelProps) {
           token={props.token}
         />
       </Suspense>
+      {/* The facilitator's own tools (settings, shortcuts, host extras); each control in them asks
+          the domain whether it may be used now. */}
       {isFacilitator && (
         <Suspense fallback={null}>
-          <FacilitatorControls view={view} send={send}>
+          <FacilitatorControls view={view} myId={myId} send={send}>
             {props.facilitatorExtras}
           </FacilitatorControls>
-          <SessionClockCard view={view} serverNow={serverNow} send={send} />
+          <SessionClockCard view={view} myId={myId} serverNow={serverNow} send={send} />
+          <ParticipantLinkCard sessionId={view.id} token={props.token} />
         </Suspense>
       )}
       {myRole === 'observer' && notes}
-      <StageList view={view} isFacilitator={isFacilitator} send={send} />
+      <StageList view={view} myId={myId} send={send} />
       <Roster view={view} myId={myId} isFacilitator={isFacilitator} send={send} />
       <Suspense fallback={null}>
         <OtherDeviceLink sessionId={view.id} token={props.token} />

@@ -1,7 +1,26 @@
-import { type Command, MINUTE_MS, type SessionView, type Stage } from '@cercle/domain';
+import {
+  type Command,
+  isStageAhead,
+  LIMITS,
+  MINUTE_MS,
+  type SessionView,
+  type Stage,
+} from '@cercle/domain';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDraft } from '../ui/useDraft.ts';
+import { canSend } from './canSend.ts';
+
+/** The longest stage the domain takes, in the minutes the fields are typed in. */
+const DURATION_MAX_MINUTES = LIMITS.stageDurationMaxMs / MINUTE_MS;
+
+/** The duration typed in a field, or null where the domain would not take it. */
+function plannedMsOf(typed: string): number | null {
+  const minutes = Number(typed);
+  return Number.isInteger(minutes) && minutes > 0 && minutes <= DURATION_MAX_MINUTES
+    ? minutes * MINUTE_MS
+    : null;
+}
 
 function DurationInput({
   stage,
@@ -18,12 +37,10 @@ function DurationInput({
   const [draft, setDraft, clearDraft] = useDraft(`${sessionId}:duration:${stage.key}`);
   const commit = () => {
     if (draft === '') return;
-    const minutes = Number(draft);
+    const plannedMs = plannedMsOf(draft);
     setDraft('');
     clearDraft();
-    if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 240) return;
-    const plannedMs = minutes * MINUTE_MS;
-    if (plannedMs !== stage.plannedMs)
+    if (plannedMs !== null && plannedMs !== stage.plannedMs)
       send({ type: 'setStageDurations', durations: [{ stageKey: stage.key, plannedMs }] });
   };
   return (
@@ -32,7 +49,7 @@ function DurationInput({
       type="number"
       inputMode="numeric"
       min={1}
-      max={240}
+      max={DURATION_MAX_MINUTES}
       value={draft === '' ? planned : draft}
       aria-label={t.stages.durationLabel(pick(stage.title))}
       onChange={(e) => setDraft(e.target.value === '' ? ' ' : e.target.value)}
@@ -48,8 +65,8 @@ function AddStageForm({ view, send }: { view: SessionView; send: (c: Command) =>
   const { t } = useI18n();
   const [title, setTitle, clearTitle] = useDraft(`${view.id}:new-stage-title`);
   const [minutes, setMinutes, clearMinutes] = useDraft(`${view.id}:new-stage-minutes`, '10');
-  const minutesValue = Number(minutes);
-  const isValid = title.trim().length > 0 && Number.isInteger(minutesValue) && minutesValue > 0;
+  const plannedMs = plannedMsOf(minutes);
+  const isValid = title.trim().length > 0 && plannedMs !== null;
   return (
     <form
       className="add-stage"
@@ -60,7 +77,7 @@ function AddStageForm({ view, send }: { view: SessionView; send: (c: Command) =>
           type: 'addStage',
           atIndex: view.stages.length,
           title: title.trim(),
-          plannedMs: minutesValue * MINUTE_MS,
+          plannedMs,
           floor: 'everyone',
         });
         setTitle('');
@@ -72,14 +89,18 @@ function AddStageForm({ view, send }: { view: SessionView; send: (c: Command) =>
         <legend>{t.stages.addTitle}</legend>
         <label>
           {t.stages.addName}
-          <input value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            value={title}
+            maxLength={LIMITS.stageTitleMaxChars}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <label>
           {t.stages.addMinutes}
           <input
             type="number"
             min={1}
-            max={240}
+            max={DURATION_MAX_MINUTES}
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
           />
@@ -94,27 +115,32 @@ function AddStageForm({ view, send }: { view: SessionView; send: (c: Command) =>
 
 export function StageList({
   view,
-  isFacilitator,
+  myId,
   send,
 }: {
   view: SessionView;
-  isFacilitator: boolean;
+  myId: string;
   send: (c: Command) => void;
 }) {
   const { t, pick } = useI18n();
   const [isEditing, setIsEditing] = useState(false);
   const current = view.currentStageIndex;
-  const isLive = view.lifecycle === 'live';
-  const canEdit = isFacilitator && view.lifecycle !== 'ended';
-  // Live, only stages still ahead may be edited; before the start, all of them.
-  const isEditable = (index: number) => canEdit && isEditing && (!isLive || index > current);
+  const may = {
+    edit: canSend(view, myId, 'setStageDurations'),
+    move: canSend(view, myId, 'moveStage'),
+    remove: canSend(view, myId, 'removeStage'),
+    add: canSend(view, myId, 'addStage'),
+    goTo: canSend(view, myId, 'goToStage'),
+  };
+  // Only stages still ahead are edited: live, those after the current one; before, all of them.
+  const isEditable = (index: number) => may.edit && isEditing && isStageAhead(view, index);
   return (
     <section className="card" aria-labelledby="stages-title">
       <div className="card__heading">
         <h2 id="stages-title" className="card__title">
           {t.stages.title}
         </h2>
-        {canEdit && (
+        {may.edit && (
           <button
             type="button"
             className="link-button"
@@ -155,7 +181,7 @@ export function StageList({
                     : t.stages.minutes(Math.round(stage.plannedMs / MINUTE_MS))}
                 </span>
               )}
-              {isFacilitator && isLive && !isEditing && index !== current && (
+              {may.goTo && !isEditing && index !== current && (
                 <button
                   type="button"
                   className="icon-button"
@@ -173,7 +199,7 @@ export function StageList({
                     className="icon-button"
                     aria-label={`${t.stages.moveUp}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.moveUp}
-                    disabled={index === 0 || !isEditable(index - 1)}
+                    disabled={!may.move || index === 0 || !isEditable(index - 1)}
                     onClick={() =>
                       send({ type: 'moveStage', stageKey: stage.key, toIndex: index - 1 })
                     }
@@ -185,7 +211,7 @@ export function StageList({
                     className="icon-button"
                     aria-label={`${t.stages.moveDown}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.moveDown}
-                    disabled={index === view.stages.length - 1}
+                    disabled={!may.move || index === view.stages.length - 1}
                     onClick={() =>
                       send({ type: 'moveStage', stageKey: stage.key, toIndex: index + 1 })
                     }
@@ -197,7 +223,7 @@ export function StageList({
                     className="icon-button"
                     aria-label={`${t.stages.remove}${t.colon} ${pick(stage.title)}`}
                     title={t.stages.remove}
-                    disabled={view.stages.length === 1}
+                    disabled={!may.remove || view.stages.length === 1}
                     onClick={() => send({ type: 'removeStage', stageKey: stage.key })}
                   >
                     ✕
@@ -208,7 +234,7 @@ export function StageList({
           );
         })}
       </ol>
-      {canEdit && isEditing && <AddStageForm view={view} send={send} />}
+      {may.add && isEditing && <AddStageForm view={view} send={send} />}
     </section>
   );
 }

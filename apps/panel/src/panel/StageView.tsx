@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 
 /** The current stage for a shared screen: large, read from afar, no controls. */
-export function StageView({ view, serverNow }: { view: SessionView; serverNow: number }) {
+export function StageView({ view, serverNow }: { view: SessionView; serverNow: () => number }) {
   const { t, pick } = useI18n();
   const stage = currentStage(view);
   return (

@@ -1,6 +1,7 @@
 import { remainingMs, type Timer } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatRemaining, timerTone } from './formatRemaining.ts';
+import { useServerNow } from './useServerNow.ts';
 
 export function TimerDisplay({
   timer,
@@ -8,12 +9,14 @@ export function TimerDisplay({
   isPulsing = false,
 }: {
   timer: Timer;
-  serverNow: number;
+  /** The server's time now, read at every tick of this clock alone. */
+  serverNow: () => number;
   /** The end-of-time cue: a few gentle pulses (a still highlight where motion is reduced). */
   isPulsing?: boolean;
 }) {
   const { t } = useI18n();
-  const remaining = remainingMs(timer, serverNow);
+  const now = useServerNow(serverNow);
+  const remaining = remainingMs(timer, now);
   const tone = timerTone(remaining);
   const status =
     tone === 'overtime'
@@ -43,7 +46,7 @@ export function TimerDisplay({
         data-tone={tone}
         data-status={timer.status}
         // This screen's correction to its own clock, so agreement between screens can be measured.
-        data-clock-offset-ms={Math.round(serverNow - Date.now())}
+        data-clock-offset-ms={Math.round(now - Date.now())}
       >
         {formatRemaining(remaining)}
       </span>

@@ -1,27 +1,35 @@
 import type { Command, SessionView, Stage, Timer } from '@cercle/domain';
 import type { ShortcutAction } from '../ui/shortcuts.ts';
+import { canSend } from './canSend.ts';
 
 /** One minute, the step of the timer's +1/−1 buttons. */
 export const TIMER_STEP_MS = 60_000;
 
 /**
  * What each of the facilitator's main actions would send from this view, or null where it does not
- * apply: buttons and keyboard shortcuts share it, so both always do the same thing.
+ * apply or the domain would not take it from this person now: buttons and keyboard shortcuts share
+ * it, so both always do the same thing.
  */
-export function facilitatorCommands(view: SessionView): Record<ShortcutAction, Command | null> {
+export function facilitatorCommands(
+  view: SessionView,
+  myId: string,
+): Record<ShortcutAction, Command | null> {
   const index = view.currentStageIndex;
-  const isLive = view.lifecycle === 'live';
+  const allowed = (command: Command | null) =>
+    command && canSend(view, myId, command.type) ? command : null;
   return {
-    next:
-      isLive && index < view.stages.length - 1
+    next: allowed(
+      index < view.stages.length - 1
         ? { type: 'goToStage', fromIndex: index, toIndex: index + 1 }
         : null,
-    previous:
-      isLive && index > 0 ? { type: 'goToStage', fromIndex: index, toIndex: index - 1 } : null,
-    undo: isLive && undoTarget(view) ? { type: 'undoStageChange', fromIndex: index } : null,
-    timer: isLive ? timerToggle(view.timer) : null,
-    plusMinute: isLive ? { type: 'adjustTimer', deltaMs: TIMER_STEP_MS } : null,
-    minusMinute: isLive ? { type: 'adjustTimer', deltaMs: -TIMER_STEP_MS } : null,
+    ),
+    previous: allowed(
+      index > 0 ? { type: 'goToStage', fromIndex: index, toIndex: index - 1 } : null,
+    ),
+    undo: allowed(undoTarget(view) ? { type: 'undoStageChange', fromIndex: index } : null),
+    timer: allowed(timerToggle(view.timer)),
+    plusMinute: allowed({ type: 'adjustTimer', deltaMs: TIMER_STEP_MS }),
+    minusMinute: allowed({ type: 'adjustTimer', deltaMs: -TIMER_STEP_MS }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '@cercle/domain';
 import { type CycleResponse, cycleResponseSchema } from '@cercle/protocol';
 import { useEffect, useState } from 'react';
 import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
@@ -83,7 +84,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
               <input
                 type="number"
                 min={1}
-                max={3650}
+                max={LIMITS.retentionDaysMax}
                 value={retention}
                 onChange={(e) => setRetention(e.target.value)}
               />

@@ -1,3 +1,4 @@
+import { LIMITS } from '@cercle/domain';
 import { invitationResponseSchema, joinResponseSchema } from '@cercle/protocol';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -82,7 +83,7 @@ export function JoinPage({
             {t.join.displayName}
             <input
               required
-              maxLength={60}
+              maxLength={LIMITS.displayNameMaxChars}
               autoComplete="name"
               value={displayName}
               onChange={(e) => setDisplayName(e.target.value)}

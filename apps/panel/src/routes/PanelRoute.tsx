@@ -2,15 +2,12 @@ import { lazy, type ReactNode, Suspense, useCallback, useEffect } from 'react';
 import { useHostFeatures } from '../hosts/hostFeatures.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { preloadStageContent, SessionPanel } from '../panel/SessionPanel.tsx';
-import { useSync, useTick } from '../sync/useSync.ts';
+import { useSync } from '../sync/useSync.ts';
 
 // The read-from-afar view opens only on a meeting's shared screen.
 const StageView = lazy(() =>
   import('../panel/StageView.tsx').then((module) => ({ default: module.StageView })),
 );
-
-/** Refresh rate of the timer display: four times a second keeps every panel within a tick. */
-const TIMER_REFRESH_MS = 250;
 
 export function PanelRoute({
   sessionId,
@@ -26,7 +23,9 @@ export function PanelRoute({
 }) {
   const { t } = useI18n();
   const { client, snapshot } = useSync(sessionId, token);
-  useTick(TIMER_REFRESH_MS);
+  // The clocks read the time themselves, each at its own tick: the panel re-renders only when the
+  // session changes, not four times a second.
+  const serverNow = useCallback(() => client.serverNow(), [client]);
   useEffect(() => {
     if (variant === 'panel') preloadStageContent();
   }, [variant]);
@@ -70,7 +69,7 @@ export function PanelRoute({
     return (
       <main className="page page--stage">
         <Suspense fallback={null}>
-          <StageView view={snapshot.view} serverNow={client.serverNow()} />
+          <StageView view={snapshot.view} serverNow={serverNow} />
         </Suspense>
       </main>
     );
@@ -83,7 +82,7 @@ export function PanelRoute({
         status={snapshot.status}
         pendingCount={snapshot.pending.length}
         notices={snapshot.notices}
-        serverNow={client.serverNow()}
+        serverNow={serverNow}
         send={send}
         dismissNotice={dismiss}
         token={token}

@@ -1,3 +1,4 @@
+import { LIMITS } from '@cercle/domain';
 import { usePageMessages } from '../i18n/i18n.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
@@ -21,7 +22,7 @@ export function SessionSetupFields(props: {
         {pages.start.groupName}
         <input
           required
-          maxLength={120}
+          maxLength={LIMITS.groupNameMaxChars}
           value={props.groupName}
           onChange={(e) => props.onGroupName(e.target.value)}
           data-testid="group-name"
@@ -32,7 +33,7 @@ export function SessionSetupFields(props: {
           {pages.start.facilitatorName}
           <input
             required
-            maxLength={60}
+            maxLength={LIMITS.displayNameMaxChars}
             value={props.facilitatorName ?? ''}
             onChange={(e) => onFacilitatorName(e.target.value)}
             data-testid="facilitator-name"

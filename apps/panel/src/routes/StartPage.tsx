@@ -1,5 +1,9 @@
 import { TEMPLATES } from '@cercle/domain';
-import { type CreateSessionResponse, createSessionResponseSchema } from '@cercle/protocol';
+import {
+  type CreateSessionResponse,
+  createSessionResponseSchema,
+  DEFAULT_RETENTION_DAYS,
+} from '@cercle/protocol';
 import { useState } from 'react';
 import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../panel/LanguageSwitch.tsx';
@@ -7,6 +11,7 @@ import { saveCredentials } from '../sync/credentials.ts';
 import { postJson } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
 import { useDraft } from '../ui/useDraft.ts';
+import { RetentionPicker } from './RetentionPicker.tsx';
 import { SessionSetupFields } from './SessionSetupFields.tsx';
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -49,6 +54,7 @@ export function StartPage() {
   const [groupName, setGroupName] = useDraft('start:group');
   const [facilitatorName, setFacilitatorName] = useDraft('start:name');
   const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
+  const [retentionDays, setRetentionDays] = useState<number | null>(DEFAULT_RETENTION_DAYS);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);
@@ -58,7 +64,12 @@ export function StartPage() {
     setError(null);
     const result = await postJson(
       '/api/sessions',
-      { groupName: groupName.trim(), templateKey, facilitatorName: facilitatorName.trim() },
+      {
+        groupName: groupName.trim(),
+        templateKey,
+        facilitatorName: facilitatorName.trim(),
+        retentionDays,
+      },
       createSessionResponseSchema,
     );
     setIsBusy(false);
@@ -97,6 +108,7 @@ export function StartPage() {
             templateKey={templateKey}
             onTemplateKey={setTemplateKey}
           />
+          <RetentionPicker value={retentionDays} onChange={setRetentionDays} />
           {error && (
             <p className="error" role="alert">
               {error}

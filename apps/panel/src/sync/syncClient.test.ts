@@ -200,6 +200,29 @@ describe('SyncClient', () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it('[R49] stops for good, saying so, once the facilitator removed this person', () => {
+    const { client, sockets, last } = setup();
+    client.start();
+    last().open();
+    last().receive(welcome(3));
+    client.send({ type: 'writeNote', text: 'unsent' });
+    last().receive({ type: 'error', code: 'removed', message: 'removed', commandId: null });
+    last().close(4403);
+    expect(client.snapshot).toMatchObject({ status: 'failed', failure: 'removed' });
+    expect(client.snapshot.notices).toEqual([]);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('[R49] the close code alone says it too, when the error frame was lost', () => {
+    const { client, sockets, last } = setup();
+    client.start();
+    last().open();
+    last().receive(welcome(3));
+    last().close(4403);
+    expect(client.snapshot).toMatchObject({ status: 'failed', failure: 'removed' });
+    expect(sockets).toHaveLength(1);
+  });
+
   it.each([10 * 60_000, -10 * 60_000])(
     'reads the server clock right when this machine is off by %i ms',
     (skew) => {

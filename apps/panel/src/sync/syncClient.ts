@@ -9,6 +9,7 @@ import {
 } from '@cercle/domain';
 import {
   ClockOffsetEstimator,
+  CloseCode,
   commandSchema,
   type ErrorCode,
   FINAL_CLOSE_CODES,
@@ -230,7 +231,8 @@ export class SyncClient {
     this.#clearTimer(this.#pingTimer);
     if (this.#stopped) return;
     if (FINAL_CLOSE_CODES.has(code)) {
-      this.#update({ status: 'failed', failure: this.#snapshot.failure ?? 'unauthorized' });
+      const failure = code === CloseCode.removed ? 'removed' : 'unauthorized';
+      this.#update({ status: 'failed', failure: this.#snapshot.failure ?? failure });
       return;
     }
     const isOnline = this.options.isOnline?.() ?? true;
@@ -327,7 +329,8 @@ export class SyncClient {
         if (
           message.code === 'unauthorized' ||
           message.code === 'sessionNotFound' ||
-          message.code === 'unsupportedProtocol'
+          message.code === 'unsupportedProtocol' ||
+          message.code === 'removed'
         )
           this.#update({ failure: message.code });
         else this.#notify('error', message.code);

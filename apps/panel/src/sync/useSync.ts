@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { deviceStorage } from '../ui/deviceStorage.ts';
 import { forgetDrafts } from '../ui/useDraft.ts';
 import { browserSocketFactory } from './socketLike.ts';
@@ -38,14 +38,4 @@ export function useSync(
     () => client.snapshot,
   );
   return { client, snapshot };
-}
-
-/** Re-renders every `intervalMs`: the timer derives its display from the corrected clock. */
-export function useTick(intervalMs: number): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const handle = setInterval(() => setTick((t) => t + 1), intervalMs);
-    return () => clearInterval(handle);
-  }, [intervalMs]);
-  return tick;
 }

@@ -28,12 +28,16 @@ export const SNAPSHOT_INTERVAL_EVENTS = 50;
 /** Beyond this many missed events a reconnecting panel gets a fresh snapshot instead. */
 export const RESUME_MAX_EVENTS = 500;
 /**
- * Appends lost to another instance are retried on fresh state this many times; from the third,
- * after a short random pause, so two instances busy with one session stop taking turns to lose.
+ * Appends lost to another instance are retried on fresh state, for this long at most: on a starved
+ * machine two instances busy with one session can lose to each other many times in a row, so the
+ * limit is a time, not a count. From the third try, a random pause that doubles each time (to
+ * 250 ms) lets one of them win.
  */
-const APPEND_ATTEMPTS = 12;
+const APPEND_RETRY_MS = 10_000;
 const backoff = (attempt: number) =>
-  attempt < 3 ? undefined : new Promise((r) => setTimeout(r, Math.random() * 4 * attempt));
+  attempt < 3
+    ? undefined
+    : new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 2 ** attempt)));
 /** Command ids remembered per room, so a panel that sends a command again is not obeyed twice. */
 export const RECENT_COMMANDS_KEPT = 2000;
 /** Events read per query when catching up with another instance's commits. */
@@ -140,6 +144,8 @@ export class Room {
       const key = commandId === null ? null : `${actorId}:${commandId}`;
       const done = key === null ? undefined : this.#recentCommands.get(key);
       if (done !== undefined) return { ok: true, seq: done, events: [], isDuplicate: true };
+      // Real elapsed time, not the session's clock (which tests may hold still).
+      const firstTry = performance.now();
       for (let attempt = 1; ; attempt++) {
         const at = this.now();
         const decision = decide(this.#state, command, actorId, at);
@@ -184,7 +190,7 @@ export class Room {
             await this.#compact().catch(() => undefined);
           return { ok: true, seq: result.seq, events: decision.events, isDuplicate: false };
         }
-        if (result.reason === 'notFound' || attempt >= APPEND_ATTEMPTS)
+        if (result.reason === 'notFound' || performance.now() - firstTry > APPEND_RETRY_MS)
           throw new Error(`append to ${this.sessionId} failed: ${result.reason}`);
         // Another instance moved the log: take its events, tell our panels, decide again.
         await backoff(attempt);

@@ -1,20 +1,19 @@
-import { TEMPLATES } from '@cercle/domain';
 import {
   type Boot,
   type HostEnterResponse,
   hostEnterResponseSchema,
+  type ZoomGroupOption,
   zoomAppLinkResponseSchema,
+  zoomSetupOptionsResponseSchema,
   zoomTicketResponseSchema,
 } from '@cercle/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App } from '../../App.tsx';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { LanguageSwitch } from '../../panel/LanguageSwitch.tsx';
-import { SessionSetupFields } from '../../routes/SessionSetupFields.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { deviceStorage } from '../../ui/deviceStorage.ts';
 import { memoryNavigator, setPageNavigator } from '../../ui/router.ts';
-import { useDraft } from '../../ui/useDraft.ts';
 import { type HostFeatures, HostFeaturesProvider, type ShownSession } from '../hostFeatures.tsx';
 import { CollaborateBar } from './CollaborateBar.tsx';
 import {
@@ -25,6 +24,7 @@ import {
 } from './collaborateState.ts';
 import { ZoomCues } from './ZoomCues.tsx';
 import { ZoomFacilitatorTools } from './ZoomFacilitatorTools.tsx';
+import { ZoomSetUp, type ZoomSetUpChoice } from './ZoomSetUp.tsx';
 import { type ZoomShell, ZoomShellProvider } from './ZoomShell.tsx';
 import {
   type ConnectZoomOptions,
@@ -35,6 +35,7 @@ import {
   parseRunningContextChange,
   parseVisibilityChange,
   readAppContext,
+  readMeetingNumber,
   readRunningContext,
   readUser,
   type ZoomConnected,
@@ -45,6 +46,8 @@ import { FILE_LINKS_PATH, fileLinkResponseSchema, postZoomJson } from './zoomHtt
 
 /** How often a panel waiting for the host asks again. */
 export const ZOOM_WAIT_RETRY_MS = 4000;
+/** How long the set-up waits for Zoom to name the meeting before going on without its number. */
+const MEETING_NUMBER_WAIT_MS = 3000;
 const GUEST_TOKEN_KEY = 'cercle:zoom:credential';
 
 /** What the panel enters a meeting's session with: the server's word on where the person is. */
@@ -140,9 +143,13 @@ export function ZoomApp({
   // The panel tells what it shows, over its own connection.
   const [watched, setWatched] = useState<ShownSession | null>(null);
   const [notices, setNotices] = useState<Partial<Record<NoticeTopic, ZoomNotice>>>({});
-  const [groupName, setGroupName] = useDraft('zoom:group');
-  const [templateKey, setTemplateKey] = useState(TEMPLATES[0]?.key ?? 'remote-2h');
+  // The groups the host may continue here; null while the server is asked.
+  const [setUpGroups, setSetUpGroups] = useState<readonly ZoomGroupOption[] | null>(null);
+  const [hasGroupsFailed, setHasGroupsFailed] = useState(false);
+  const [isSettingUp, setIsSettingUp] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The meeting's number, as Zoom tells the host: a recurring meeting keeps its group by it. */
+  const meetingNumber = useRef<string | null>(null);
   const seat = useRef<Seat>({ ticket: boot.ticket, canSetUp: boot.canSetUp, meetingId: null });
   const user = useRef<ZoomUser | null>(null);
   // Each move (a room change) starts a new generation: answers for an older one are dropped.
@@ -341,6 +348,39 @@ export function ZoomApp({
     };
   }, [connect, enter, changeRoom, notify]);
 
+  // A host who may set the meeting up is offered the groups they facilitated, by the server.
+  useEffect(() => {
+    if (phase.name !== 'setUp' || !connection) return;
+    let isCurrent = true;
+    setSetUpGroups(null);
+    setHasGroupsFailed(false);
+    const load = async () => {
+      // Zoom gives hosts and co-hosts the meeting's number, never guests (its SDK reference).
+      const person = user.current;
+      meetingNumber.current =
+        person && !person.isGuest
+          ? await Promise.race([
+              readMeetingNumber(connection).catch(() => null),
+              new Promise<null>((resolve) =>
+                setTimeout(() => resolve(null), MEETING_NUMBER_WAIT_MS),
+              ),
+            ])
+          : null;
+      const result = await postZoomJson(
+        '/api/zoom/setup-options',
+        { ticket: seat.current.ticket, meetingNumber: meetingNumber.current },
+        zoomSetupOptionsResponseSchema,
+      );
+      if (!isCurrent) return;
+      setSetUpGroups(result.ok ? result.value.groups : []);
+      setHasGroupsFailed(!result.ok);
+    };
+    void load();
+    return () => {
+      isCurrent = false;
+    };
+  }, [phase, connection]);
+
   useEffect(() => {
     if (phase.name !== 'waiting' || !connection) return;
     const timer = setTimeout(() => void enter(connection), ZOOM_WAIT_RETRY_MS);
@@ -440,25 +480,50 @@ export function ZoomApp({
       </ZoomShellProvider>
     );
 
-  const setUp = async () => {
+  const setUp = async (choice: ZoomSetUpChoice) => {
     const person = user.current;
     if (!person || !connection) return;
     setError(null);
-    const from = seat.current;
-    const result = await postZoomJson(
-      '/api/zoom/sessions',
-      {
-        ticket: from.ticket,
+    setIsSettingUp(true);
+    const post = (held: Seat) => {
+      const common = {
+        ticket: held.ticket,
         screenName: person.screenName,
-        groupName: groupName.trim(),
-        templateKey,
-      },
-      hostEnterResponseSchema,
-    );
+        templateKey: choice.templateKey,
+        meetingNumber: meetingNumber.current,
+      };
+      return choice.kind === 'group'
+        ? postZoomJson(
+            '/api/zoom/group-sessions',
+            { ...common, groupId: choice.group.groupId },
+            hostEnterResponseSchema,
+          )
+        : postZoomJson(
+            '/api/zoom/sessions',
+            { ...common, groupName: choice.groupName },
+            hostEnterResponseSchema,
+          );
+    };
+    let from = seat.current;
+    let result = await post(from);
+    // The ticket lasts minutes: a host who took their time choosing gets a new one and goes on.
+    if (!result.ok && result.status === 401) {
+      const renewed = await renewSeat(connection);
+      if (renewed) {
+        seat.current = renewed;
+        from = renewed;
+        result = await post(renewed);
+      }
+    }
+    setIsSettingUp(false);
     if (result.ok) return ready(result.value, from);
     // Someone else set it up a moment ago: join theirs.
     if (result.status === 409) return void enter(connection);
-    setError(result.message ?? t.errors.network);
+    setError(
+      choice.kind === 'group' && result.status === 403
+        ? pages.zoom.groups.refused
+        : (result.message ?? t.errors.network),
+    );
   };
 
   return (
@@ -489,30 +554,13 @@ export function ZoomApp({
         </p>
       )}
       {phase.name === 'setUp' && (
-        <form
-          className="card form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void setUp();
-          }}
-        >
-          <h2>{pages.zoom.setUpTitle}</h2>
-          <p>{pages.zoom.setUpIntro}</p>
-          <SessionSetupFields
-            groupName={groupName}
-            onGroupName={setGroupName}
-            templateKey={templateKey}
-            onTemplateKey={setTemplateKey}
-          />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary wide" disabled={!groupName.trim()}>
-            {pages.zoom.setUp}
-          </button>
-        </form>
+        <ZoomSetUp
+          groups={setUpGroups}
+          hasGroupsFailed={hasGroupsFailed}
+          error={error}
+          isBusy={isSettingUp}
+          onSetUp={(choice) => void setUp(choice)}
+        />
       )}
     </main>
   );

@@ -24,6 +24,7 @@ export interface ZoomSdkLike {
   getRunningContext(): Promise<unknown>;
   getUserContext(): Promise<unknown>;
   getAppContext(): Promise<unknown>;
+  getMeetingContext(): Promise<unknown>;
   sendAppInvitationToAllParticipants(): Promise<unknown>;
   openUrl(options: { url: string }): Promise<unknown>;
   startCollaborate(options: { shareScreen: boolean }): Promise<unknown>;
@@ -64,6 +65,8 @@ const appContextSchema = z.object({
     .min(1)
     .max(64 * 1024),
 });
+// Zoom's typings say a string ("01234567890"); a number is read the same way.
+const meetingContextSchema = z.object({ meetingID: z.union([z.string(), z.number()]) });
 const breakoutChangeSchema = z.object({ action: z.enum(['join', 'leave']) });
 const runningContextChangeSchema = z.object({ runningContext: z.string().min(1) });
 const collaborateChangeSchema = z.object({ action: z.string().min(1) });
@@ -99,6 +102,19 @@ export async function readUser(connection: ZoomConnection): Promise<ZoomUser> {
 /** The encrypted context for where the person is now, for the server to decrypt and check. */
 export async function readAppContext(connection: ZoomConnection): Promise<string> {
   return appContextSchema.parse(await connection.call((sdk) => sdk.getAppContext())).context;
+}
+
+/**
+ * The meeting's number (`getMeetingContext`, hosts and co-hosts, not in guest mode), which every
+ * occurrence of a recurring meeting keeps; null when Zoom does not say or says something else.
+ */
+export async function readMeetingNumber(connection: ZoomConnection): Promise<string | null> {
+  const parsed = meetingContextSchema.safeParse(
+    await connection.call((sdk) => sdk.getMeetingContext()),
+  );
+  if (!parsed.success) return null;
+  const digits = String(parsed.data.meetingID).replace(/\s/g, '');
+  return /^[0-9]{1,20}$/.test(digits) ? digits : null;
 }
 
 export function parseBreakoutChange(data: unknown): 'join' | 'leave' | null {

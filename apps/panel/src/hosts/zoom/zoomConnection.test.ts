@@ -77,6 +77,7 @@ function zoomClientOn(clock: Clock, pageUrl: () => string) {
     getRunningContext: () => answer({ context: 'inMeeting' }),
     getUserContext: () => answer({ screenName: 'Awa', role: 'host' }),
     getAppContext: () => answer({ context: 'encrypted' }),
+    getMeetingContext: () => answer({ meetingTopic: 'Codev', meetingID: '81234567890' }),
     sendAppInvitationToAllParticipants: () => answer({ invitationUUID: 'i-1' }),
     openUrl: () => answer({ message: 'success' }),
     startCollaborate: () => answer({ message: 'success' }),

@@ -1,19 +1,24 @@
-import { CASE_KINDS, type CaseKind } from '@cercle/domain';
+import { CASE_KINDS, type CaseKind, LIMITS } from '@cercle/domain';
 import { useState } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
+import { canSend } from '../canSend.ts';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 /** The choice of subject: proposals (the 3 P), open votes, the facilitator's choice. */
 export function CaseBoard({ view, myId, send }: ContentProps) {
   const pages = usePageMessages();
   const w = pages.content.cases;
-  const me = view.people.find((p) => p.id === myId);
   const [kind, setKind] = useState<CaseKind>('problem');
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const chosen = new Set(view.consultations.map((c) => c.caseId));
   const votesFor = (caseId: string) => Object.values(view.votes).filter((v) => v === caseId).length;
-  const canPropose = me && me.role !== 'observer' && view.lifecycle !== 'ended';
+  const may = {
+    propose: canSend(view, myId, 'proposeCase'),
+    vote: canSend(view, myId, 'voteCase'),
+    choose: canSend(view, myId, 'chooseCase'),
+    withdraw: canSend(view, myId, 'withdrawCase'),
+  };
   return (
     <section className="card content" aria-labelledby="cases-title" data-testid="cases">
       <h2 id="cases-title" className="card__title">
@@ -47,7 +52,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
               ) : (
                 <p className="case__actions">
                   <span data-testid="case-votes">{w.votes(votesFor(proposal.id))}</span>{' '}
-                  {me?.role !== 'observer' && (
+                  {may.vote && (
                     <button
                       type="button"
                       aria-pressed={view.votes[myId] === proposal.id}
@@ -61,7 +66,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                       {view.votes[myId] === proposal.id ? w.unvote : w.vote}
                     </button>
                   )}
-                  {me?.role === 'facilitator' && (
+                  {may.choose && (
                     <button
                       type="button"
                       className="primary"
@@ -71,7 +76,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                       {w.choose}
                     </button>
                   )}
-                  {proposal.authorId === myId && (
+                  {may.withdraw && proposal.authorId === myId && (
                     <button
                       type="button"
                       onClick={() => send({ type: 'withdrawCase', caseId: proposal.id })}
@@ -85,7 +90,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
           );
         })}
       </ul>
-      {canPropose && (
+      {may.propose && (
         <form
           className="form"
           onSubmit={(e) => {
@@ -117,7 +122,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
             <input
               data-testid="case-title"
               value={title}
-              maxLength={120}
+              maxLength={LIMITS.caseTitleMaxChars}
               required
               onChange={(e) => setTitle(e.target.value)}
             />
@@ -127,7 +132,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
             <textarea
               data-testid="case-summary"
               value={summary}
-              maxLength={2000}
+              maxLength={LIMITS.shortTextMaxChars}
               onChange={(e) => setSummary(e.target.value)}
             />
           </label>

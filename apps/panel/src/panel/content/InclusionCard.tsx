@@ -1,11 +1,12 @@
 import { INCLUSION_DECK } from '@cercle/domain';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { canSend } from '../canSend.ts';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 export function InclusionCard({ view, myId, send }: ContentProps) {
   const { t, pick } = useI18n();
   const pages = usePageMessages();
-  const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
+  const mayPick = canSend(view, myId, 'pickCard');
   const picks = view.inclusion?.picks ?? {};
   return (
     <section className="card content" aria-labelledby="inclusion-title" data-testid="inclusion">
@@ -13,7 +14,7 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
         {pages.content.inclusion.title}
       </h2>
       {!view.inclusion &&
-        (isFacilitator ? (
+        (canSend(view, myId, 'launchInclusion') ? (
           <button
             type="button"
             className="primary"
@@ -36,6 +37,7 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
                   className={`deck__card${picks[myId] === card.id ? ' deck__card--mine' : ''}`}
                   aria-pressed={picks[myId] === card.id}
                   data-testid={`card-${card.id}`}
+                  disabled={!mayPick}
                   onClick={() => send({ type: 'pickCard', cardId: card.id })}
                 >
                   <span className="deck__picture" aria-hidden="true">

@@ -1,74 +1,45 @@
-import { useState } from 'react';
-import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
-import { type ContentProps, nameOf } from './contentProps.ts';
-import { VisibilityLabel, VisibilityPicker } from './VisibilityPicker.tsx';
+import type { Learnings } from '@cercle/domain';
+import { usePageMessages } from '../../i18n/i18n.tsx';
+import { AuthoredTextCard, type TextCard } from './AuthoredTextCard.tsx';
+import type { ContentProps } from './contentProps.ts';
+import { ByAuthor } from './readouts.tsx';
+import { longTextField } from './textFields.tsx';
+
+const LEARNINGS: TextCard<Pick<Learnings, 'content' | 'process'>> = {
+  name: 'learnings',
+  command: (draft) => ({ type: 'writeLearnings', ...draft }),
+  blank: { content: '', process: '' },
+};
 
 /** Everyone's learnings, on the content and on the process; shared only if the author says so. */
-export function LearningsCard({ view, myId, send }: ContentProps) {
-  const { t } = useI18n();
-  const pages = usePageMessages();
-  const w = pages.content.learnings;
+export function LearningsCard(props: ContentProps) {
+  const { view, myId } = props;
+  const w = usePageMessages().content.learnings;
   const mine = view.learnings[myId];
-  const [content, setContent] = useState(mine?.content ?? '');
-  const [process, setProcess] = useState(mine?.process ?? '');
   const shared = Object.values(view.learnings).filter((l) => l.authorId !== myId);
   return (
-    <section className="card content" aria-labelledby="learnings-title" data-testid="learnings">
-      <h2 id="learnings-title" className="card__title">
-        {w.title}
-      </h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send({ type: 'writeLearnings', content, process });
-        }}
-      >
-        <label>
-          {w.content}
-          <textarea
-            data-testid="learnings-content"
-            value={content}
-            maxLength={5000}
-            onChange={(e) => setContent(e.target.value)}
-          />
-        </label>
-        <label>
-          {w.process}
-          <textarea
-            data-testid="learnings-process"
-            value={process}
-            maxLength={5000}
-            onChange={(e) => setProcess(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="primary" data-testid="learnings-save">
-          {pages.content.save}
-        </button>
-        {mine && <span className="saved"> ✓ {pages.content.saved}</span>}
-      </form>
-      {mine ? (
-        <VisibilityPicker
-          textRef={{ kind: 'learnings', id: myId }}
-          visibility={mine.visibility}
-          send={send}
-        />
-      ) : (
-        <VisibilityLabel visibility="me" />
-      )}
+    <AuthoredTextCard
+      {...props}
+      card={LEARNINGS}
+      fields={{
+        content: longTextField(w.content, 'learnings-content'),
+        process: longTextField(w.process, 'learnings-process'),
+      }}
+      title={w.title}
+      text={mine}
+      textRef={{ kind: 'learnings', id: myId }}
+    >
       {shared.length > 0 && (
         <>
           <h3>{w.shared}</h3>
-          <ul data-testid="shared-learnings">
-            {shared.map((l) => (
-              <li key={l.authorId}>
-                <strong>{nameOf(view, l.authorId)}</strong>
-                {t.colon} {l.content} {l.process && `— ${l.process}`}
-              </li>
-            ))}
-          </ul>
+          <ByAuthor
+            view={view}
+            texts={shared}
+            testId="shared-learnings"
+            line={(l) => (l.process ? `${l.content} — ${l.process}` : l.content)}
+          />
         </>
       )}
-    </section>
+    </AuthoredTextCard>
   );
 }

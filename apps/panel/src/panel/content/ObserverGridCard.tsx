@@ -1,78 +1,48 @@
-import { GRID_MAX } from '@cercle/domain';
-import { useState } from 'react';
+import { GRID_MAX, type ObserverFeedback } from '@cercle/domain';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { canSend } from '../canSend.ts';
+import { AuthoredTextCard, type TextCard } from './AuthoredTextCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
-import { VisibilityPicker } from './VisibilityPicker.tsx';
+import { offer, oneOfField, shortTextField } from './textFields.tsx';
+
+const MARKS = Array.from({ length: GRID_MAX }, (_, i) => i + 1);
+const GRID_KEYS = ['listening', 'questionsOverAdvice', 'clientFloor'] as const;
+
+const GRID: TextCard<Pick<ObserverFeedback, (typeof GRID_KEYS)[number] | 'comment'>> = {
+  name: 'grid',
+  testId: 'observer-grid',
+  command: (draft) => ({ type: 'writeObserverFeedback', ...draft }),
+  blank: { listening: 3, questionsOverAdvice: 3, clientFloor: 3, comment: '' },
+};
 
 /** The observer's grid on the group's interactions, and sharing their notes. */
-export function ObserverGridCard({ view, myId, send }: ContentProps) {
+export function ObserverGridCard(props: ContentProps) {
+  const { view, myId, send } = props;
   const { t } = useI18n();
-  const pages = usePageMessages();
-  const w = pages.content.observer;
+  const w = usePageMessages().content.observer;
   const mine = view.observerFeedback[myId];
-  const [marks, setMarks] = useState({
-    listening: mine?.listening ?? 3,
-    questionsOverAdvice: mine?.questionsOverAdvice ?? 3,
-    clientFloor: mine?.clientFloor ?? 3,
-  });
-  const [comment, setComment] = useState(mine?.comment ?? '');
   const note = view.notes[myId];
-  const isObserver = view.people.find((p) => p.id === myId)?.role === 'observer';
   const shared = Object.values(view.observerFeedback).filter((f) => f.authorId !== myId);
   const sharedNotes = Object.values(view.notes).filter((n) => n.authorId !== myId && n.text);
+  const markOf = (key: (typeof GRID_KEYS)[number]) =>
+    oneOfField(offer(w[key], `grid-${key}`, MARKS, (n) => w.marks[n - 1]));
   return (
     <>
-      {isObserver && (
-        <section className="card content" aria-labelledby="grid-title" data-testid="observer-grid">
-          <h2 id="grid-title" className="card__title">
-            {w.title}
-          </h2>
-          <form
-            className="form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              send({ type: 'writeObserverFeedback', ...marks, comment });
-            }}
-          >
-            {(['listening', 'questionsOverAdvice', 'clientFloor'] as const).map((key) => (
-              <fieldset key={key} className="choices">
-                <legend>{w[key]}</legend>
-                {Array.from({ length: GRID_MAX }, (_, i) => i + 1).map((n) => (
-                  <label key={n}>
-                    <input
-                      type="radio"
-                      name={`grid-${key}`}
-                      data-testid={`grid-${key}-${n}`}
-                      checked={marks[key] === n}
-                      onChange={() => setMarks({ ...marks, [key]: n })}
-                    />{' '}
-                    {w.marks[n - 1]}
-                  </label>
-                ))}
-              </fieldset>
-            ))}
-            <label>
-              {w.comment}
-              <textarea
-                data-testid="grid-comment"
-                value={comment}
-                maxLength={2000}
-                onChange={(e) => setComment(e.target.value)}
-              />
-            </label>
-            <button type="submit" className="primary" data-testid="grid-save">
-              {pages.content.save}
-            </button>
-            {mine && <span className="saved"> ✓ {pages.content.saved}</span>}
-          </form>
-          {mine && (
-            <VisibilityPicker
-              textRef={{ kind: 'observerFeedback', id: myId }}
-              visibility={mine.visibility}
-              send={send}
-            />
-          )}
-          {note && (
+      {canSend(view, myId, 'writeObserverFeedback') && (
+        <AuthoredTextCard
+          {...props}
+          card={GRID}
+          fields={{
+            listening: markOf('listening'),
+            questionsOverAdvice: markOf('questionsOverAdvice'),
+            clientFloor: markOf('clientFloor'),
+            comment: shortTextField(w.comment, 'grid-comment', 'paragraph'),
+          }}
+          title={w.title}
+          text={mine}
+          textRef={{ kind: 'observerFeedback', id: myId }}
+        >
+          {note && canSend(view, myId, 'setVisibility') && (
             <button
               type="button"
               data-testid="share-notes"
@@ -87,7 +57,7 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
               {note.visibility === 'group' ? w.unshareNotes : w.shareNotes}
             </button>
           )}
-        </section>
+        </AuthoredTextCard>
       )}
       {(shared.length > 0 || sharedNotes.length > 0) && (
         <section className="card content" data-testid="shared-observations">
@@ -95,10 +65,7 @@ export function ObserverGridCard({ view, myId, send }: ContentProps) {
             <div key={f.authorId}>
               <h3>{`${w.title} — ${nameOf(view, f.authorId)}`}</h3>
               <p>
-                {w.listening}
-                {t.colon} {w.marks[f.listening - 1]} · {w.questionsOverAdvice}
-                {t.colon} {w.marks[f.questionsOverAdvice - 1]} · {w.clientFloor}
-                {t.colon} {w.marks[f.clientFloor - 1]}
+                {GRID_KEYS.map((key) => `${w[key]}${t.colon} ${w.marks[f[key] - 1]}`).join(' · ')}
               </p>
               {f.comment && <blockquote>{f.comment}</blockquote>}
             </div>

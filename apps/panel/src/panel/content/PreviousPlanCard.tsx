@@ -1,122 +1,65 @@
-import { useState } from 'react';
-import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import type { Debrief } from '@cercle/domain';
+import { usePageMessages } from '../../i18n/i18n.tsx';
+import { AuthoredTextCard, type TextCard } from './AuthoredTextCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
-import { VisibilityPicker } from './VisibilityPicker.tsx';
+import { Part, PlanReadout } from './readouts.tsx';
+import { longTextField } from './textFields.tsx';
+
+const DEBRIEF_PARTS = ['tried', 'worked', 'didNotWork'] as const;
+
+const DEBRIEF: TextCard<Pick<Debrief, (typeof DEBRIEF_PARTS)[number]>> = {
+  name: 'debrief',
+  testId: 'previous-plan',
+  command: (draft) => ({ type: 'writeDebrief', ...draft }),
+  blank: { tried: '', worked: '', didNotWork: '' },
+};
 
 /** The debrief step: the previous client's plan, and what they made of it. */
-export function PreviousPlanCard({ view, myId, send }: ContentProps) {
-  const { t } = useI18n();
-  const pages = usePageMessages();
-  const w = pages.content.previous;
-  const previous = view.previous;
-  const isPreviousClient = previous?.clientId === myId;
-  const [tried, setTried] = useState(view.debrief?.tried ?? '');
-  const [worked, setWorked] = useState(view.debrief?.worked ?? '');
-  const [didNotWork, setDidNotWork] = useState(view.debrief?.didNotWork ?? '');
-  if (!previous)
-    return (
-      <section className="card content" data-testid="previous-plan">
-        <h2 className="card__title">{w.title}</h2>
-        <p>{w.none}</p>
-      </section>
-    );
+export function PreviousPlanCard(props: ContentProps) {
+  const { view, myId } = props;
+  const w = usePageMessages().content.previous;
+  const { previous, debrief } = view;
   return (
-    <section className="card content" aria-labelledby="previous-title" data-testid="previous-plan">
-      <h2 id="previous-title" className="card__title">
-        {w.title}
-      </h2>
-      <p>
-        <strong>{previous.clientName}</strong> — {previous.caseTitle}
-      </p>
-      {previous.plan ? (
-        <>
-          <ul data-testid="previous-actions">
-            {previous.plan.actions.map((action) => (
-              <li key={action}>{action}</li>
-            ))}
-          </ul>
-          {previous.plan.firstStep && (
+    <AuthoredTextCard
+      {...props}
+      card={DEBRIEF}
+      fields={{
+        tried: longTextField(w.tried, 'debrief-tried'),
+        worked: longTextField(w.worked, 'debrief-worked'),
+        didNotWork: longTextField(w.didNotWork, 'debrief-didnotwork'),
+      }}
+      title={w.title}
+      text={debrief}
+      formTitle={w.debriefTitle}
+      textRef={{ kind: 'debrief', id: myId }}
+      intro={
+        previous ? (
+          <>
             <p>
-              {w.firstStep}
-              {t.colon} {previous.plan.firstStep}
+              <strong>{previous.clientName}</strong> — {previous.caseTitle}
             </p>
-          )}
-          {previous.plan.byWhen && (
-            <p>
-              {w.byWhen}
-              {t.colon} {previous.plan.byWhen}
-            </p>
-          )}
-        </>
-      ) : (
-        <p>{w.hidden}</p>
-      )}
-      {isPreviousClient ? (
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            send({ type: 'writeDebrief', tried, worked, didNotWork });
-          }}
-        >
-          <h3>{w.debriefTitle}</h3>
-          <label>
-            {w.tried}
-            <textarea
-              data-testid="debrief-tried"
-              value={tried}
-              onChange={(e) => setTried(e.target.value)}
-              maxLength={5000}
-            />
-          </label>
-          <label>
-            {w.worked}
-            <textarea
-              data-testid="debrief-worked"
-              value={worked}
-              onChange={(e) => setWorked(e.target.value)}
-              maxLength={5000}
-            />
-          </label>
-          <label>
-            {w.didNotWork}
-            <textarea
-              data-testid="debrief-didnotwork"
-              value={didNotWork}
-              onChange={(e) => setDidNotWork(e.target.value)}
-              maxLength={5000}
-            />
-          </label>
-          <button type="submit" className="primary" data-testid="debrief-save">
-            {pages.content.save}
-          </button>
-          {view.debrief && (
-            <VisibilityPicker
-              textRef={{ kind: 'debrief', id: myId }}
-              visibility={view.debrief.visibility}
-              send={send}
-            />
-          )}
-        </form>
-      ) : (
-        view.debrief && (
+            {previous.plan ? (
+              <PlanReadout plan={previous.plan} labels={w} testId="previous-actions" />
+            ) : (
+              <p>{w.hidden}</p>
+            )}
+          </>
+        ) : (
+          <p>{w.none}</p>
+        )
+      }
+      readOnly={
+        debrief && (
           <div data-testid="debrief">
-            <h3>{w.debriefOf(nameOf(view, view.debrief.authorId))}</h3>
-            <p>
-              <strong>{w.tried}</strong>
-              {t.colon} {view.debrief.tried}
-            </p>
-            <p>
-              <strong>{w.worked}</strong>
-              {t.colon} {view.debrief.worked}
-            </p>
-            <p>
-              <strong>{w.didNotWork}</strong>
-              {t.colon} {view.debrief.didNotWork}
-            </p>
+            <h3>{w.debriefOf(nameOf(view, debrief.authorId))}</h3>
+            {DEBRIEF_PARTS.map((part) => (
+              <Part key={part} label={w[part]}>
+                {debrief[part]}
+              </Part>
+            ))}
           </div>
         )
-      )}
-    </section>
+      }
+    />
   );
 }

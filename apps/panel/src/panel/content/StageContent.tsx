@@ -1,4 +1,5 @@
-import { currentStage } from '@cercle/domain';
+import { type CatalogueStageKey, currentStage, isCatalogueStageKey } from '@cercle/domain';
+import type { ComponentType } from 'react';
 import { ActionPlanCard } from './ActionPlanCard.tsx';
 import { CaseBoard } from './CaseBoard.tsx';
 import { ContractCard } from './ContractCard.tsx';
@@ -12,69 +13,58 @@ import { SuggestionBoard } from './SuggestionBoard.tsx';
 import { TurnsCard } from './TurnsCard.tsx';
 import { WhatNextCard } from './WhatNextCard.tsx';
 
+type StageContentProps = ContentProps & { readonly token: string };
+type Card = ComponentType<StageContentProps>;
+
+/** Every stage of the method, and a stage the facilitator added (`custom-N`). */
+export type StageKey = CatalogueStageKey | 'custom';
+
+/** While the client turns what they kept into a plan, the others write their learnings. */
+function LearningsBesidePlan(props: StageContentProps) {
+  const isClient = props.view.people.find((p) => p.id === props.myId)?.role === 'client';
+  return isClient ? null : <LearningsCard {...props} />;
+}
+
+const CLOSING: readonly Card[] = [LearningsCard, EvaluationCard, ObserverGridCard];
+
+/**
+ * What each stage asks of each person, below the timer, in order. The compiler refuses a stage
+ * of the catalogue without its row; a stage without cards says so with an empty one.
+ */
+export const STAGE_CARDS: { readonly [K in StageKey]: readonly Card[] } = {
+  inclusion: [InclusionCard],
+  previousDebrief: [PreviousPlanCard],
+  subjectChoice: [CaseBoard],
+  expose: [ContractCard, TurnsCard],
+  clarification: [ContractCard, TurnsCard],
+  contract: [ContractCard],
+  consultation: [ContractCard, TurnsCard, SuggestionBoard],
+  break: [],
+  synthesis: [ActionPlanCard, LearningsBesidePlan],
+  learnings: CLOSING,
+  regulation: CLOSING,
+  conclusion: [WhatNextCard],
+  // A stage the facilitator adds has the purpose they give it aloud: the method has no card for it.
+  custom: [],
+};
+
+/** Once the session is over: the closing texts, still open to their authors, and what comes next. */
+export const AFTER_THE_END: readonly Card[] = [...CLOSING, WhatNextCard];
+
+/** The cards of the session's current stage (or of its end), for this view. */
+export function cardsFor(view: StageContentProps['view']): readonly Card[] {
+  if (view.lifecycle === 'ended') return AFTER_THE_END;
+  const key = currentStage(view).key;
+  return STAGE_CARDS[isCatalogueStageKey(key) ? key : 'custom'];
+}
+
 /**
  * What the current stage asks of each person, below the timer. Keyed by stage so a form's draft
  * starts from what is saved when the stage comes round.
  */
-export function StageContent(props: ContentProps & { token: string }) {
-  const { view } = props;
-  if (view.lifecycle === 'ended')
-    return (
-      <>
-        <LearningsCard {...props} />
-        <EvaluationCard {...props} />
-        <ObserverGridCard {...props} />
-        <WhatNextCard {...props} />
-      </>
-    );
-  const key = currentStage(view).key;
-  const myRole = view.people.find((p) => p.id === props.myId)?.role;
-  switch (key) {
-    case 'inclusion':
-      return <InclusionCard {...props} />;
-    case 'previousDebrief':
-      return <PreviousPlanCard {...props} />;
-    case 'subjectChoice':
-      return <CaseBoard {...props} />;
-    case 'expose':
-    case 'clarification':
-      return (
-        <>
-          <ContractCard {...props} />
-          <TurnsCard {...props} />
-        </>
-      );
-    case 'contract':
-      return <ContractCard {...props} />;
-    case 'consultation':
-      return (
-        <>
-          <ContractCard {...props} />
-          <TurnsCard {...props} />
-          <SuggestionBoard {...props} />
-        </>
-      );
-    case 'synthesis':
-      return myRole === 'client' ? (
-        <ActionPlanCard {...props} />
-      ) : (
-        <>
-          <ActionPlanCard {...props} />
-          <LearningsCard {...props} />
-        </>
-      );
-    case 'learnings':
-    case 'regulation':
-      return (
-        <>
-          <LearningsCard {...props} />
-          <EvaluationCard {...props} />
-          <ObserverGridCard {...props} />
-        </>
-      );
-    case 'conclusion':
-      return <WhatNextCard {...props} />;
-    default:
-      return null;
-  }
+export function StageContent(props: StageContentProps) {
+  return cardsFor(props.view).map((Card, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a stage's cards are a fixed list.
+    <Card key={index} {...props} />
+  ));
 }

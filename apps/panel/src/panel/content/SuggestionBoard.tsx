@@ -1,6 +1,14 @@
-import { currentConsultation, SUGGESTION_SORTS, type Visibility } from '@cercle/domain';
+import {
+  currentConsultation,
+  defaultVisibility,
+  KIND_VISIBILITIES,
+  LIMITS,
+  SUGGESTION_SORTS,
+  type Visibility,
+} from '@cercle/domain';
 import { useState } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
+import { canSend } from '../canSend.ts';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
@@ -10,11 +18,15 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
   const w = pages.content.suggestions;
   const consultation = currentConsultation(view);
   const [text, setText] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>('group');
-  const me = view.people.find((p) => p.id === myId);
+  const [visibility, setVisibility] = useState<Visibility>(defaultVisibility('suggestion'));
   if (!consultation) return null;
   const isClient = consultation.clientId === myId;
-  const canPost = me && me.role !== 'observer' && view.lifecycle !== 'ended';
+  const may = {
+    post: canSend(view, myId, 'postSuggestion'),
+    // Only the consultation's client sorts (the domain checks whose board it is on sending).
+    sort: isClient && canSend(view, myId, 'sortSuggestion'),
+    share: canSend(view, myId, 'setVisibility'),
+  };
   return (
     <section className="card content" aria-labelledby="board-title" data-testid="board">
       <h2 id="board-title" className="card__title">
@@ -37,7 +49,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
               {s.text} <span className="suggestion__author">— {nameOf(view, s.authorId)}</span>
               {s.visibility === 'client' && <em> ({w.forClient})</em>}
             </p>
-            {isClient ? (
+            {may.sort ? (
               <fieldset className="suggestion__sorts">
                 {SUGGESTION_SORTS.map((sort) => (
                   <button
@@ -60,7 +72,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
             ) : (
               s.sort && <p className="suggestion__sort">{w.sorts[s.sort]}</p>
             )}
-            {s.authorId === myId && !isClient && (
+            {s.authorId === myId && !isClient && may.share && (
               <VisibilityPicker
                 textRef={{ kind: 'suggestion', id: s.id }}
                 visibility={s.visibility}
@@ -70,7 +82,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
           </li>
         ))}
       </ul>
-      {canPost && (
+      {may.post && (
         <form
           className="form form--inline"
           onSubmit={(e) => {
@@ -88,7 +100,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
             data-testid="suggestion-text"
             placeholder={isClient ? w.clientPlaceholder : w.placeholder}
             value={text}
-            maxLength={2000}
+            maxLength={LIMITS.shortTextMaxChars}
             rows={2}
             onChange={(e) => setText(e.target.value)}
           />
@@ -99,8 +111,11 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
                 value={visibility}
                 onChange={(e) => setVisibility(e.target.value as Visibility)}
               >
-                <option value="group">{pages.content.visibility.group}</option>
-                <option value="client">{pages.content.visibility.client}</option>
+                {KIND_VISIBILITIES.suggestion.map((v) => (
+                  <option key={v} value={v}>
+                    {pages.content.visibility[v]}
+                  </option>
+                ))}
               </select>
             </label>
           )}

@@ -1,4 +1,5 @@
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { canSend } from '../canSend.ts';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 /** Who speaks, who waits: raised hands and the round, so every consultant gets the floor. */
@@ -6,11 +7,17 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
   const pages = usePageMessages();
   const w = pages.content.turns;
-  const me = view.people.find((p) => p.id === myId);
-  const isFacilitator = me?.role === 'facilitator';
   const { speakerId, hands, round } = view.turns;
   const raised = hands.includes(myId);
-  if (view.lifecycle !== 'live') return null;
+  const may = {
+    // Turns are taken while hands may move at all: the card shows only then.
+    lower: canSend(view, myId, 'lowerHand'),
+    raise: canSend(view, myId, 'raiseHand'),
+    give: canSend(view, myId, 'giveFloor'),
+    startRound: canSend(view, myId, 'startRound'),
+    next: canSend(view, myId, 'nextTurn'),
+  };
+  if (!may.lower) return null;
   return (
     <section className="card content" aria-labelledby="turns-title" data-testid="turns">
       <h2 id="turns-title" className="card__title">
@@ -34,7 +41,7 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
           {hands.map((id) => (
             <li key={id}>
               ✋ {nameOf(view, id)}{' '}
-              {isFacilitator && (
+              {may.give && (
                 <button type="button" onClick={() => send({ type: 'giveFloor', personId: id })}>
                   {w.give}
                 </button>
@@ -44,7 +51,7 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
         </ol>
       )}
       <p className="turns__actions">
-        {me && me.role !== 'observer' && (
+        {(raised ? may.lower : may.raise) && (
           <button
             type="button"
             aria-pressed={raised}
@@ -56,25 +63,19 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
             {raised ? w.lower : w.raise}
           </button>
         )}
-        {isFacilitator && (
-          <>
-            <button
-              type="button"
-              data-testid="start-round"
-              onClick={() => send({ type: 'startRound' })}
-            >
-              {w.round}
-            </button>
-            {round.length > 0 && (
-              <button
-                type="button"
-                data-testid="next-turn"
-                onClick={() => send({ type: 'nextTurn' })}
-              >
-                {w.next}
-              </button>
-            )}
-          </>
+        {may.startRound && (
+          <button
+            type="button"
+            data-testid="start-round"
+            onClick={() => send({ type: 'startRound' })}
+          >
+            {w.round}
+          </button>
+        )}
+        {may.next && round.length > 0 && (
+          <button type="button" data-testid="next-turn" onClick={() => send({ type: 'nextTurn' })}>
+            {w.next}
+          </button>
         )}
       </p>
     </section>

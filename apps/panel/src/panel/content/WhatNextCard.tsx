@@ -1,3 +1,4 @@
+import { LIMITS } from '@cercle/domain';
 import { createSessionResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
 import { type HostFile, useHostFeatures } from '../../hosts/hostFeatures.tsx';
@@ -6,6 +7,7 @@ import { saveCredentials } from '../../sync/credentials.ts';
 import { authorizedFetch, download } from '../../ui/api.ts';
 import { navigate } from '../../ui/router.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
+import { canSend } from '../canSend.ts';
 import type { ContentProps } from './contentProps.ts';
 
 type Busy = null | 'next' | 'export' | 'data';
@@ -23,7 +25,8 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
   const [failed, setFailed] = useState(false);
   // What the host said about a file it opened for the person (Zoom: in their browser).
   const [fileOutcome, setFileOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const isFacilitator = view.people.find((p) => p.id === myId)?.role === 'facilitator';
+  // Opening the next session announces it here: whoever may announce it opens it.
+  const mayOpenNext = canSend(view, myId, 'announceNextSession') && !view.nextSessionId;
   const [nextDate, setNextDate] = useState('');
   const [cycleSessions, setCycleSessions] = useState(
     view.cycleSessions === null ? '' : String(view.cycleSessions),
@@ -115,7 +118,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
           {w.cycle}
         </button>
       </p>
-      {isFacilitator && !view.nextSessionId && (
+      {mayOpenNext && (
         <div className="form">
           <label>
             {w.nextDate}
@@ -131,7 +134,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
             <input
               type="number"
               min={1}
-              max={24}
+              max={LIMITS.cycleSessionsMax}
               data-testid="cycle-sessions"
               value={cycleSessions}
               onChange={(e) => setCycleSessions(e.target.value)}
@@ -169,11 +172,13 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
           >
             {w.exportMine}
           </button>
-          <ConfirmButton
-            label={w.eraseMine}
-            question={w.eraseConfirm}
-            onConfirm={() => send({ type: 'eraseMyContent' })}
-          />
+          {canSend(view, myId, 'eraseMyContent') && (
+            <ConfirmButton
+              label={w.eraseMine}
+              question={w.eraseConfirm}
+              onConfirm={() => send({ type: 'eraseMyContent' })}
+            />
+          )}
         </p>
       </details>
       {failed && (
