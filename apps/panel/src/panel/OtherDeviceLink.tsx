@@ -2,6 +2,7 @@ import { deviceLinkResponseSchema } from '@cercle/protocol';
 import { useState } from 'react';
 import { usePageMessages } from '../i18n/i18n.tsx';
 import { authorizedFetch } from '../ui/api.ts';
+import { LinkField } from './LinkField.tsx';
 
 /**
  * A link that opens this person's own seat on another device (a facilitator moving to a laptop, a
@@ -11,7 +12,7 @@ export function OtherDeviceLink({ sessionId, token }: { sessionId: string; token
   const pages = usePageMessages();
   const d = pages.otherDevice;
   const [link, setLink] = useState<string | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'copied'>('idle');
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   const make = async () => {
     setState('busy');
@@ -27,36 +28,18 @@ export function OtherDeviceLink({ sessionId, token }: { sessionId: string; token
     setState('idle');
   };
 
-  const copy = async () => {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setState('copied');
-    } catch {
-      // The link stays selectable in its field.
-      setState('idle');
-    }
-  };
-
   return (
     <details className="card other-device" data-testid="other-device">
       <summary>{d.title}</summary>
       <p>{d.intro}</p>
       {link ? (
-        <>
-          <label>
-            {d.label}
-            <input
-              readOnly
-              value={link}
-              data-testid="other-device-link"
-              onFocus={(e) => e.target.select()}
-            />
-          </label>
-          <button type="button" onClick={() => void copy()}>
-            {state === 'copied' ? d.copied : d.copy}
-          </button>
-        </>
+        <LinkField
+          link={link}
+          label={d.label}
+          copy={d.copy}
+          copied={d.copied}
+          testId="other-device-link"
+        />
       ) : (
         <button type="button" disabled={state === 'busy'} onClick={() => void make()}>
           {d.make}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { authorizedFetch } from '../ui/api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { LinkField } from './LinkField.tsx';
 
 /**
  * The facilitator replaces the participant link: after removing someone who knew it, or once it
@@ -12,7 +13,7 @@ export function ParticipantLinkCard({ sessionId, token }: { sessionId: string; t
   const { t } = useI18n();
   const p = t.participantLink;
   const [link, setLink] = useState<string | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'copied'>('idle');
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   const rotate = async () => {
     setState('busy');
@@ -30,36 +31,18 @@ export function ParticipantLinkCard({ sessionId, token }: { sessionId: string; t
     setState('idle');
   };
 
-  const copy = async () => {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setState('copied');
-    } catch {
-      // The link stays selectable in its field.
-      setState('idle');
-    }
-  };
-
   return (
     <details className="card participant-link" data-testid="new-participant-link">
       <summary>{p.title}</summary>
       <p>{p.intro}</p>
       {link && (
-        <>
-          <label>
-            {p.label}
-            <input
-              readOnly
-              value={link}
-              data-testid="new-participant-link-value"
-              onFocus={(e) => e.target.select()}
-            />
-          </label>
-          <button type="button" onClick={() => void copy()}>
-            {state === 'copied' ? p.copied : p.copy}
-          </button>
-        </>
+        <LinkField
+          link={link}
+          label={p.label}
+          copy={p.copy}
+          copied={p.copied}
+          testId="new-participant-link-value"
+        />
       )}
       {state !== 'busy' && (
         <ConfirmButton label={p.make} question={p.confirm} onConfirm={() => void rotate()} />

@@ -1,11 +1,10 @@
-import { findPerson } from '@cercle/domain';
 import { deviceLinkResponseSchema, sessionParamsSchema } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance } from 'fastify';
 import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { seatOf, seatRequired } from './bearer.ts';
-import { sendError } from './httpError.ts';
+import { memberRoom } from './memberRoom.ts';
 import type { ZodTypeProvider } from './zodRoutes.ts';
 
 export interface DeviceLinkRoutesDeps {
@@ -32,12 +31,7 @@ export function registerDeviceLinkRoutes(fastify: FastifyInstance, deps: DeviceL
     async (request, reply) => {
       const seat = seatOf(request);
       const { sessionId } = request.params;
-      if (seat.sessionId !== sessionId)
-        return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
-      const room = await rooms.get(sessionId);
-      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-      if (!findPerson(room.state, seat.personId))
-        return sendError(reply, 403, 'forbidden', 'You are not a member of this session.');
+      if (!(await memberRoom(rooms, seat, sessionId, reply))) return reply;
       const token = await issueCredential(store, {
         sessionId,
         personId: seat.personId,

@@ -1,4 +1,4 @@
-import { findPerson, findTemplate } from '@cercle/domain';
+import { findTemplate } from '@cercle/domain';
 import {
   createSessionRequestSchema,
   createSessionResponseSchema,
@@ -20,6 +20,7 @@ import { newId } from '../auth/tokens.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { seatOf, seatRequired } from './bearer.ts';
 import { sendError } from './httpError.ts';
+import { memberRoom } from './memberRoom.ts';
 import { openLinkSession, withoutJoinToken } from './openSession.ts';
 import { creationLimit } from './rateLimit.ts';
 import type { ZodTypeProvider } from './zodRoutes.ts';
@@ -171,13 +172,10 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
       schema: { params: sessionParamsSchema, response: { 200: participantLinkResponseSchema } },
     },
     async (request, reply) => {
-      const seat = seatOf(request);
       const { sessionId } = request.params;
-      if (seat.sessionId !== sessionId)
-        return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
-      const room = await rooms.get(sessionId);
-      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-      if (findPerson(room.state, seat.personId)?.role !== 'facilitator')
+      const member = await memberRoom(rooms, seatOf(request), sessionId, reply);
+      if (!member) return reply;
+      if (member.me.role !== 'facilitator')
         return sendError(reply, 403, 'forbidden', 'Only the facilitator makes a new link.');
       const rotated = await rotateJoinToken(store, publicUrl, sessionId, now());
       if (!rotated) return sendError(reply, 404, 'sessionNotFound', 'No such session.');

@@ -1,11 +1,10 @@
-import { findPerson } from '@cercle/domain';
 import { sessionParamsSchema, stageLinkResponseSchema } from '@cercle/protocol';
 import type { SessionStore } from '@cercle/storage';
 import type { FastifyInstance } from 'fastify';
 import { issueStageCredential } from '../auth/credentials.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { seatOf, seatRequired } from './bearer.ts';
-import { sendError } from './httpError.ts';
+import { memberRoom } from './memberRoom.ts';
 import type { ZodTypeProvider } from './zodRoutes.ts';
 
 export interface StageRoutesDeps {
@@ -32,14 +31,9 @@ export function registerStageRoutes(fastify: FastifyInstance, deps: StageRoutesD
       schema: { params: sessionParamsSchema, response: { 201: stageLinkResponseSchema } },
     },
     async (request, reply) => {
-      const seat = seatOf(request);
-      const { sessionId } = request.params;
-      if (seat.sessionId !== sessionId)
-        return sendError(reply, 403, 'forbidden', 'You are not a member of this session.');
-      const room = await rooms.get(sessionId);
-      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-      if (!findPerson(room.state, seat.personId))
-        return sendError(reply, 403, 'forbidden', 'You are not a member of this session.');
+      const member = await memberRoom(rooms, seatOf(request), request.params.sessionId, reply);
+      if (!member) return reply;
+      const { room } = member;
       const token = await issueStageCredential(store, room.sessionId, now());
       return reply.status(201).send({ token, url: stageUrl(publicUrl, room.sessionId, token) });
     },
