@@ -111,6 +111,15 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
     },
   );
 
+  /** The session a participant link opens, once the link is checked; answers 401/404 otherwise. */
+  const invitedRoom = async (sessionId: string, joinToken: string, reply: FastifyReply) => {
+    if (refuseJoinToken(reply, await checkJoinToken(store, sessionId, joinToken, now())))
+      return null;
+    const room = await rooms.get(sessionId);
+    if (!room) sendError(reply, 404, 'sessionNotFound', 'No such session.');
+    return room;
+  };
+
   app.post(
     '/api/sessions/:sessionId/invitation',
     {
@@ -122,13 +131,8 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
     },
     async (request, reply) => {
       const { params, body } = request;
-      const refused = refuseJoinToken(
-        reply,
-        await checkJoinToken(store, params.sessionId, body.joinToken, now()),
-      );
-      if (refused) return refused;
-      const room = await rooms.get(params.sessionId);
-      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const room = await invitedRoom(params.sessionId, body.joinToken, reply);
+      if (!room) return reply;
       return { groupName: room.state.groupName, lifecycle: room.state.lifecycle };
     },
   );
@@ -145,13 +149,8 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
     },
     async (request, reply) => {
       const { params, body } = request;
-      const refused = refuseJoinToken(
-        reply,
-        await checkJoinToken(store, params.sessionId, body.joinToken, now()),
-      );
-      if (refused) return refused;
-      const room = await rooms.get(params.sessionId);
-      if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
+      const room = await invitedRoom(params.sessionId, body.joinToken, reply);
+      if (!room) return reply;
       const admission = await admitPerson(store, room, {
         displayName: body.displayName,
         kind: 'link',

@@ -1,8 +1,8 @@
-import { stageLinkResponseSchema, teamsSettingsResponseSchema } from '@cercle/protocol';
+import { teamsSettingsResponseSchema } from '@cercle/protocol';
 import { useEffect, useState } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
-import { authorizedFetch } from '../../ui/api.ts';
 import { meetingShareLink } from './meetingShareLink.ts';
+import { teamsStageUrl } from './teamsStageUrl.ts';
 
 /**
  * In a plain browser, the facilitator can put the session on a Teams meeting's stage with Teams'
@@ -28,16 +28,12 @@ export function ShareInTeams({ sessionId, token }: { sessionId: string; token: s
     setState('busy');
     // Opened at once, so the browser does not take it for an unasked pop-up; filled in after.
     const opened = window.open('about:blank', '_blank');
-    const response = await authorizedFetch(`/api/sessions/${sessionId}/stage-link`, token, {
-      method: 'POST',
-    });
-    const parsed = stageLinkResponseSchema.safeParse(await response?.json().catch(() => null));
-    if (!response?.ok || !parsed.success || !opened) {
+    const url = await teamsStageUrl(sessionId, token);
+    if (!url || !opened) {
       opened?.close();
       setState('failed');
       return;
     }
-    const url = `${location.origin}/s/${sessionId}?host=teams&view=stage#stage=${parsed.data.token}`;
     opened.location.href = meetingShareLink({ appId, url, deeplinkId: crypto.randomUUID() });
     setState('opened');
   };

@@ -1,24 +1,12 @@
-import { stageLinkResponseSchema } from '@cercle/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
-import { authorizedFetch } from '../../ui/api.ts';
 import { callMeeting, type TeamsSdkLike } from './teamsClient.ts';
+import { teamsStageUrl } from './teamsStageUrl.ts';
 
 type Sharing =
   | { readonly name: 'checking' }
   | { readonly name: 'notAllowed' }
   | { readonly name: 'idle' | 'busy' | 'sharing' };
-
-/** The stage view's address for Teams, carrying a read-only capability made for it. */
-async function stageUrl(sessionId: string, token: string): Promise<string | null> {
-  const response = await authorizedFetch(`/api/sessions/${sessionId}/stage-link`, token, {
-    method: 'POST',
-  });
-  if (!response?.ok) return null;
-  const parsed = stageLinkResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) return null;
-  return `${location.origin}/s/${sessionId}?host=teams&view=stage#stage=${parsed.data.token}`;
-}
 
 /**
  * Shows the session on the meeting stage, the documented way: only when Teams says this person
@@ -58,7 +46,7 @@ export function ShareToStage({
   const share = async () => {
     setError(null);
     setSharing({ name: 'busy' });
-    const url = await stageUrl(sessionId, token);
+    const url = await teamsStageUrl(sessionId, token);
     if (!url) {
       setError(pages.teams.stageLinkFailed);
       setSharing({ name: 'idle' });
