@@ -311,6 +311,15 @@ describe.skipIf(unavailable !== null)(
             stages.push(stage);
           }
           await shot(stages[0]!, 'stage-1280');
+          // The same stage in a narrow window (a phone, a side-by-side meeting layout).
+          const narrow = await open('anonymous', {
+            url: shared ?? '',
+            frameContext: 'meetingStage',
+            user: TEAMS_USERS.anonymous,
+            meeting,
+          });
+          await narrow.tab.getByTestId('stage-title').filter({ hasText: 'Inclusion' }).waitFor();
+          await shot(narrow, 'stage-320');
           // Nobody on the stage took a seat or sent anything: the roster is as it was.
           expect(await rosterNames(organiser)).toHaveLength(seats);
           for (const stage of stages)
