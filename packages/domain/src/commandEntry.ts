@@ -8,10 +8,11 @@ export const Sender = {
   newcomer: 'newcomer',
   member: 'member',
   /**
-   * A member, or someone the facilitator removed: erasing one's data outlives one's seat, and
-   * the retention sweep does it in their name too [R49].
+   * A member, someone the facilitator removed, or someone whose text the session holds without
+   * them in its roster (the plan carried from the group's previous session): erasing one's data
+   * outlives one's seat, and the retention sweep does it in their name too [R38] [R49].
    */
-  memberOrRemoved: 'memberOrRemoved',
+  memberOrAuthor: 'memberOrAuthor',
   /** A member who takes part in the exchange: observers observe. */
   participant: 'participant',
   facilitator: 'facilitator',
@@ -22,7 +23,7 @@ export const Sender = {
   previousClient: 'previousClient',
 } as const;
 export type Sender = (typeof Sender)[keyof typeof Sender];
-export type MemberSender = Exclude<Sender, 'newcomer' | 'memberOrRemoved'>;
+export type MemberSender = Exclude<Sender, 'newcomer' | 'memberOrAuthor'>;
 
 /** Why a member is not whom a command is for, or null when they are. */
 export const SENDER_RULES: Readonly<
@@ -85,11 +86,11 @@ export interface NewcomerRow<C> extends OutsiderRow<C> {
   readonly who: typeof Sender.newcomer;
 }
 
-export interface MemberOrRemovedRow<C> extends OutsiderRow<C> {
-  readonly who: typeof Sender.memberOrRemoved;
+export interface MemberOrAuthorRow<C> extends OutsiderRow<C> {
+  readonly who: typeof Sender.memberOrAuthor;
 }
 
-export type CommandEntry<C> = MemberRow<C> | NewcomerRow<C> | MemberOrRemovedRow<C>;
+export type CommandEntry<C> = MemberRow<C> | NewcomerRow<C> | MemberOrAuthorRow<C>;
 
 /** One row per command type of `C`: the compiler refuses a type without its row. */
 export type CommandEntries<C extends { readonly type: string }> = {

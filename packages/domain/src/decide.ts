@@ -1,5 +1,6 @@
 import { COMMANDS, type Command, type CommandType } from './command.ts';
 import { type CommandEntry, PHASE_REFUSAL, SENDER_RULES } from './commandEntry.ts';
+import { textsBy } from './contributions.ts';
 import { type Decision, reject } from './decision.ts';
 import { Rejection } from './rejection.ts';
 import { findPerson, type Person, type SessionState } from './session.ts';
@@ -20,8 +21,8 @@ function refusal(
   if (entry.who === 'newcomer') {
     if (actor) return Rejection.alreadyJoined;
     if (isRemoved) return Rejection.removed;
-  } else if (entry.who === 'memberOrRemoved') {
-    if (!actor && !isRemoved) return Rejection.notInSession;
+  } else if (entry.who === 'memberOrAuthor') {
+    if (!actor && !isRemoved && textsBy(state, actorId) === 0) return Rejection.notInSession;
   } else {
     if (!actor) return Rejection.notInSession;
     const notFor = SENDER_RULES[entry.who](state, actor);
@@ -54,7 +55,7 @@ export function decide(
   const actor = findPerson(state, actorId);
   const reason = refusal(state, actorId, actor, entry);
   if (reason) return reject(reason);
-  if (entry.who === 'newcomer' || entry.who === 'memberOrRemoved')
+  if (entry.who === 'newcomer' || entry.who === 'memberOrAuthor')
     return entry.decide(state, command, actorId, now);
   // `refusal` has turned away anyone outside the roster.
   return actor ? entry.decide(state, command, actor, now) : reject(Rejection.notInSession);

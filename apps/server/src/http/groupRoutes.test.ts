@@ -176,6 +176,30 @@ describe('a group’s cycle over HTTP', () => {
     expect(stored).not.toContain('FOR-CLIENT');
   });
 
+  it('[R38] erasing one’s data also erases the plan carried into the group’s next session, entered or not', async () => {
+    const { created, chloe, groupId } = await consultedSession();
+    const opened = await call(`/api/groups/${groupId}/sessions`, created.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h' },
+    });
+    const next = (await opened.json()) as { sessionId: string };
+    const nextRoom = (await server.rooms.get(next.sessionId))!;
+    expect(JSON.stringify(nextRoom.state.previous)).toContain('PLAN-ACTION');
+    // Chloé has not entered the next session: she is in its history, not in its roster.
+    const exported = (await (await call(`/api/groups/${groupId}/my-data`, chloe.token)).json()) as {
+      sessions: { sessionId: string }[];
+    };
+    expect(exported.sessions.map((s) => s.sessionId)).toContain(next.sessionId);
+    const erased = await call(`/api/groups/${groupId}/my-data`, chloe.token, { method: 'DELETE' });
+    expect(erased.status).toBe(200);
+    expect(JSON.stringify(nextRoom.state)).not.toContain('PLAN-ACTION');
+    const stored = JSON.stringify([
+      await server.store.load(next.sessionId),
+      await server.store.eventsSince(next.sessionId, 0, 10_000),
+    ]);
+    expect(stored).not.toContain('PLAN-ACTION');
+  });
+
   it('deletes content of sessions ended longer ago than the group’s retention, set by the facilitator', async () => {
     const { created, chloe, groupId, room, run } = await consultedSession();
     const days = (retentionDays: number | null, token: string) =>

@@ -1,4 +1,5 @@
 import {
+  can,
   contributionsOf,
   cycleDashboard,
   findPerson,
@@ -238,8 +239,8 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       if (!(await memberSession(credential, params.groupId, reply))) return reply;
       const me = credential.personId;
       const sessions = (await groupStates(store, rooms, params.groupId))
-        // A session they were removed from too: their data outlives their seat [R49].
-        .filter((state) => findPerson(state, me) || state.removedIds.includes(me))
+        // The sessions they may erase their data from: those are the ones that hold it [R38] [R49].
+        .filter((state) => can(state, me, 'eraseMyContent').ok)
         .map((state) => ({
           sessionId: state.id,
           date: state.startedAt ?? state.createdAt,
@@ -264,8 +265,9 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
       let erased = 0;
       for (const id of await store.groupSessions(params.groupId)) {
         const room = await rooms.get(id);
-        // A session they were removed from too: their data outlives their seat [R49].
-        if (!room || (!findPerson(room.state, me) && !room.state.removedIds.includes(me))) continue;
+        // Also one they were removed from, or whose roster they never joined but which holds their
+        // plan carried from the last session: their data outlives their seat [R38] [R49].
+        if (!room || !can(room.state, me, 'eraseMyContent').ok) continue;
         const outcome = await room.submit(me, { type: 'eraseMyContent' }, null);
         if (outcome.ok) erased += 1;
       }

@@ -46,7 +46,7 @@ export const privacyCommands: CommandEntries<PrivacyCommand> = {
     },
   },
   eraseMyContent: {
-    who: 'memberOrRemoved',
+    who: 'memberOrAuthor',
     when: ANY_TIME,
     isWholeText: false,
     decide(state, _command, actorId) {
