@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from './apply.ts';
 import type { Command } from './command.ts';
+import { contributionsOf } from './contributions.ts';
+import { cycleDashboard } from './cycle.ts';
 import { decide } from './decide.ts';
 import { EVENT_TYPES, type SessionEvent } from './event.ts';
 import type { SessionState } from './session.ts';
+import { sessionSummary } from './summary.ts';
 import { MIN, makeSession, T0 } from './testing/builders.ts';
 import { PREVIOUS } from './testing/contentSamples.ts';
 import { mulberry32 } from './testing/prng.ts';
+import { everyText } from './textKinds.ts';
 import {
   applyToView,
   isPublicEvent,
@@ -215,13 +219,37 @@ function checkReplay({ start, final, log }: Run, seed: number): void {
   }
 }
 
-describe('[R19] [R36] [R37] [R44] privacy property: frames rebuild each reader’s view, and only it', () => {
+/**
+ * What a person takes away — their summary (Markdown, and the printable page and file links made
+ * from it), their data export, the cycle page — holds no text they may not read now.
+ */
+function checkFiles({ final }: Run, seed: number): void {
+  for (const reader of READERS) {
+    const readable = secretsIn(viewFor(final, reader));
+    // Their own texts too, whatever became of their seat: their data outlives it [R49].
+    const own = everyText(final).filter((found) => found.text.authorId === reader);
+    for (const secret of secretsIn(own.map((found) => found.text))) readable.add(secret);
+    const files = {
+      summaryFr: sessionSummary(final, reader, 'fr', String),
+      summaryEn: sessionSummary(final, reader, 'en', String),
+      myData: contributionsOf(final, reader),
+      cycle: cycleDashboard([final], reader),
+    };
+    for (const [name, file] of Object.entries(files)) {
+      const leaked = [...secretsIn(file)].find((secret) => !readable.has(secret));
+      expect(leaked, `seed ${seed}: ${reader}'s ${name}`).toBe(undefined);
+    }
+  }
+}
+
+describe('[R19] [R36] [R37] [R44] privacy property: frames rebuild each reader’s view, and only it; files hold no more', () => {
   const recorded = new Set<string>();
 
   it.each(SEEDS)('seed %i', (seed) => {
     const result = runSeed(seed);
     for (const event of result.log) recorded.add(event.type);
     checkReplay(result, seed);
+    checkFiles(result, seed);
     expect(result.log.length, `seed ${seed}: too few events to mean much`).toBeGreaterThan(
       STEPS / 6,
     );
