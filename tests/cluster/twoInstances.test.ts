@@ -23,7 +23,10 @@ function heard(panel: TestPanel): string[] {
   );
 }
 
-describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL and Redis', () => {
+const absent = [hasPostgres ? null : 'PostgreSQL', hasRedis ? null : 'Redis'].filter(Boolean);
+const skipped = absent.length > 0 ? ` (skipped: ${absent.join(' and ')} not reachable)` : '';
+
+describe.skipIf(absent.length > 0)(`several instances over PostgreSQL and Redis${skipped}`, () => {
   let schema: TestSchema;
   const servers: ServerProcess[] = [];
   const panels: TestPanel[] = [];
@@ -35,6 +38,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
     instanceId: string,
     port?: number,
     through: { db?: TcpProxy; redis?: TcpProxy } = {},
+    env: Record<string, string> = {},
   ) =>
     startServer({
       ...(port ? { port } : {}),
@@ -42,8 +46,10 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
         DATABASE_URL: through.db ? viaProxy(schema.url, through.db) : schema.url,
         DATABASE_SCHEMA: schema.name,
         REDIS_URL: through.redis ? viaProxy(REDIS_URL, through.redis) : REDIS_URL,
-        INSTANCE_ID: instanceId,
+        // Unique per test run: instance ids and their presence keys live in the shared Redis.
+        INSTANCE_ID: `${instanceId}-${schema.name}`,
         CREATIONS_PER_MINUTE: '1000',
+        ...env,
       },
     });
 
@@ -241,6 +247,57 @@ describe.skipIf(!hasPostgres || !hasRedis)('several instances over PostgreSQL an
     writers.forEach((w, k) => {
       expect(w.snapshot.view?.notes[people[k]?.personId ?? '']?.text).toBe(sentNotes[k]?.at(-1));
     });
+  });
+
+  it('marks the people of an instance that died offline on the other, and online when they return', async () => {
+    const ttlMs = 3000;
+    const [a, b] = await Promise.all([
+      start('a', undefined, {}, { INSTANCE_TTL_MS: String(ttlMs) }),
+      start('b', undefined, {}, { INSTANCE_TTL_MS: String(ttlMs) }),
+    ]);
+    servers.push(a, b);
+    const { created, join } = await session(a);
+    const facilitator = await openPanel(a, created.sessionId, created.token);
+    const bea = await join(b, 'Bea');
+    const cy = await join(b, 'Cy');
+    await openPanel(b, created.sessionId, bea.token);
+    await openPanel(b, created.sessionId, cy.token);
+    await facilitator.run({ type: 'startSession' });
+    const presenceOf = (personId: string) =>
+      facilitator.view?.people.find((p) => p.id === personId)?.presence;
+    await until(
+      () => presenceOf(bea.personId) === 'online' && presenceOf(cy.personId) === 'online',
+      CONDITION_TIMEOUT_MS,
+      'both online',
+    );
+    // Traffic on the survivor while b dies without a word (no close, no cleanup).
+    let isSending = true;
+    const traffic = (async () => {
+      while (isSending) {
+        await facilitator.run({ type: 'adjustTimer', deltaMs: ADJUST_MS });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await b.stop('SIGKILL');
+    const diedAt = Date.now();
+    await until(
+      () => presenceOf(bea.personId) === 'offline' && presenceOf(cy.personId) === 'offline',
+      CONDITION_TIMEOUT_MS + ttlMs,
+      'b’s people offline',
+    );
+    const offlineAfterMs = Date.now() - diedAt;
+    isSending = false;
+    await traffic;
+    console.info(
+      `people of the dead instance offline after ${offlineAfterMs} ms (TTL ${ttlMs} ms)`,
+    );
+    // Noticed within the TTL (11/12 of it at worst); a second more for a busy machine to deliver.
+    expect(offlineAfterMs).toBeLessThan(ttlMs + 1000);
+    expect(presenceOf(created.personId)).toBe('online');
+    // Bea comes back, through the instance still standing.
+    await openPanel(a, created.sessionId, bea.token);
+    await until(() => presenceOf(bea.personId) === 'online', CONDITION_TIMEOUT_MS, 'Bea back');
+    expect(presenceOf(cy.personId)).toBe('offline');
   });
 
   it('reports not ready without Redis, then catches up: its panels see no gap', async () => {

@@ -1,6 +1,7 @@
 // What tests of other packages need from the store: a seeded session, a PostgreSQL of their own.
 export {
   createTestSchema,
+  postgresAbsence,
   postgresReachable,
   TEST_DATABASE_URL,
   type TestSchema,

@@ -27,6 +27,14 @@ const hasRedis = await redisAnswers();
 if (!hasRedis)
   console.warn(`Redis not reachable at ${REDIS_URL}: skipping the Redis fan-out tests`);
 
+/** The sequence numbers a list of notices covers, in the order heard. */
+const covered = (notices: readonly CommitNotice[]) =>
+  notices.flatMap((n) =>
+    Array.from({ length: n.lastSeq - n.firstSeq + 1 }, (_, i) => n.firstSeq + i),
+  );
+
+type InlineEvent = NonNullable<CommitNotice['events']>[number];
+
 const silent = { warn: () => undefined, info: () => undefined };
 
 async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -79,18 +87,53 @@ describe.skipIf(!hasRedis)('commit notices over Redis', () => {
     await a.fanout.subscribe(`s-${suffix}`);
     await b.fanout.subscribe(`s-${suffix}`);
     expect(a.fanout.isReady() && b.fanout.isReady()).toBe(true);
-    for (let seq = 1; seq <= 20; seq++) a.fanout.publish(notice('a', seq));
-    await until(() => b.heard.length === 20, 'b hears 20 notices');
-    expect(b.heard.map((n) => n.lastSeq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // One per turn, so each is its own message.
+    for (let seq = 1; seq <= 20; seq++) {
+      a.fanout.publish(notice('a', seq));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await until(() => b.heard.at(-1)?.lastSeq === 20, 'b hears up to 20');
+    expect(covered(b.heard)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(a.heard).toEqual([]);
     expect(c.heard).toEqual([]);
     await b.fanout.unsubscribe(`s-${suffix}`);
     await b.fanout.subscribe(`t-${suffix}`);
     a.fanout.publish(notice('a', 21));
+    await new Promise((r) => setTimeout(r, 1));
     // A later notice on a channel b still hears: once it arrives, the earlier one would have too.
     a.fanout.publish({ ...notice('a', 22), sessionId: `t-${suffix}` });
     await until(() => b.heard.some((n) => n.sessionId === `t-${suffix}`), 'the later notice');
-    expect(b.heard.filter((n) => n.sessionId === `s-${suffix}`)).toHaveLength(20);
+    expect(covered(b.heard.filter((n) => n.sessionId === `s-${suffix}`))).toHaveLength(20);
+  });
+
+  it('sends the notices of one turn together: one per session, in order, events kept inline', async () => {
+    const a = await instance('a');
+    const b = await instance('b');
+    await b.fanout.subscribe(`s-${suffix}`);
+    await b.fanout.subscribe(`t-${suffix}`);
+    const inline = (seq: number) => ({
+      seq,
+      event: { type: 'timerAdjusted', deltaMs: seq } as InlineEvent['event'],
+      actorId: 'fac',
+      commandId: `c${seq}`,
+    });
+    for (let seq = 1; seq <= 5; seq++) {
+      a.fanout.publish({ ...notice('a', seq), events: [inline(seq)] });
+      a.fanout.publish({ ...notice('a', seq), sessionId: `t-${suffix}` });
+    }
+    await until(() => b.heard.length >= 2, 'both sessions heard');
+    await new Promise((r) => setTimeout(r, 100));
+    const onS = b.heard.filter((n) => n.sessionId === `s-${suffix}`);
+    expect(onS).toEqual([
+      {
+        ...notice('a', 1),
+        lastSeq: 5,
+        events: [1, 2, 3, 4, 5].map(inline),
+      },
+    ]);
+    expect(b.heard.filter((n) => n.sessionId === `t-${suffix}`)).toEqual([
+      { ...notice('a', 1), sessionId: `t-${suffix}`, lastSeq: 5 },
+    ]);
   });
 
   it('ignores malformed notices and notices on the wrong channel', async () => {

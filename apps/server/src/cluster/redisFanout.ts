@@ -1,6 +1,7 @@
 import { parseCommitNotice } from '@cercle/protocol/cluster';
 import { Redis } from 'ioredis';
 import type { CommitNotice, Fanout, FanoutListener } from './fanout.ts';
+import { NoticeBatch } from './noticeBatch.ts';
 
 /** One channel per session: an instance hears only the sessions it holds panels of. */
 export const channelOf = (sessionId: string) => `cercle:session:${sessionId}`;
@@ -73,19 +74,43 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
     if (notice.origin !== options.instanceId) listener.onNotice(notice);
   });
 
+  const keepUnsent = (notice: CommitNotice) => {
+    const earlier = unsent.get(notice.sessionId);
+    unsent.set(notice.sessionId, earlier ? { ...earlier, lastSeq: notice.lastSeq } : notice);
+  };
   const send = (notice: CommitNotice) => {
     publisher.publish(channelOf(notice.sessionId), JSON.stringify(notice)).catch(() => {
-      const earlier = unsent.get(notice.sessionId);
-      unsent.set(notice.sessionId, earlier ? { ...earlier, lastSeq: notice.lastSeq } : notice);
+      keepUnsent(notice);
     });
   };
+
+  // The notices of one turn leave together: merged per session, written to Redis in one pipeline.
+  const batch = new NoticeBatch((notices) => {
+    if (publisher.status !== 'ready') {
+      for (const notice of notices) keepUnsent(notice);
+      return;
+    }
+    const pipeline = publisher.pipeline();
+    for (const notice of notices)
+      pipeline.publish(channelOf(notice.sessionId), JSON.stringify(notice));
+    pipeline.exec().then(
+      (answers) =>
+        answers?.forEach(([error], i) => {
+          const notice = notices[i];
+          if (error && notice) keepUnsent(notice);
+        }),
+      () => {
+        for (const notice of notices) keepUnsent(notice);
+      },
+    );
+  });
 
   // Starting while Redis is away is allowed: the instance reports not ready until it is back.
   await Promise.allSettled([publisher.connect(), subscriber.connect()]);
 
   return {
     isReady: () => publisher.status === 'ready' && subscriber.status === 'ready',
-    publish: send,
+    publish: (notice) => batch.add(notice),
     subscribe: async (sessionId) => {
       await subscriber.subscribe(channelOf(sessionId));
     },
@@ -93,6 +118,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
       await subscriber.unsubscribe(channelOf(sessionId));
     },
     close: async () => {
+      batch.flush();
       isClosing = true;
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
       publisher.disconnect();

@@ -29,18 +29,23 @@ const MIGRATION_LOCK_KEY = 4_242_017;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** The one place a PostgreSQL database is opened: pool set up, migrations applied. */
-export async function openPostgres(options: PostgresOptions): Promise<PostgresDatabase> {
+/** How every connection of a store is made: to one database, in Cercle's schema. */
+export function connectionConfig(options: PostgresOptions): pg.PoolConfig {
   const schemaName = options.schema ?? 'public';
   if (!SCHEMA_NAME.test(schemaName)) throw new Error(`invalid schema name: ${schemaName}`);
-  const pool = new pg.Pool({
+  return {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
     // A database that does not answer fails calls quickly, so readiness checks can say so.
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
     options: `-c search_path=${schemaName}`,
-  });
+  };
+}
+
+/** The one place a PostgreSQL database is opened: pool set up, migrations applied. */
+export async function openPostgres(options: PostgresOptions): Promise<PostgresDatabase> {
+  const schemaName = options.schema ?? 'public';
+  const pool = new pg.Pool({ ...connectionConfig(options), max: options.poolSize ?? 10 });
   // A connection that dies while idle (database restarted) must not take the process down: the
   // pool drops it and opens a fresh one on the next query.
   pool.on('error', () => undefined);

@@ -11,7 +11,8 @@ import type {
   SessionStore,
   StoredEvent,
 } from '../sessionStore.ts';
-import { openPostgres, type PostgresOptions } from './openPostgres.ts';
+import { connectionConfig, openPostgres, type PostgresOptions } from './openPostgres.ts';
+import { createPipelinedAppends } from './pipelinedAppends.ts';
 import {
   credentials,
   events,
@@ -34,15 +35,18 @@ class Refusal {
 }
 
 /**
- * SessionStore on PostgreSQL, shared by several server instances. An append locks its session's
- * row, so two instances committing to one session at once are serialised: the second sees the
- * head moved and gets `conflict`. The (session_id, seq) key backs this up: never a fork.
+ * SessionStore on PostgreSQL, shared by several server instances. An append moves its session's
+ * head only from where the caller saw it (./pipelinedAppends.ts), so two instances committing to
+ * one session at once are serialised: the second sees the head moved and gets `conflict`. The
+ * (session_id, seq) key backs this up: never a fork.
  */
 export async function createPostgresSessionStore(
   options: PostgresOptions & { codec?: PayloadCodec },
 ): Promise<SessionStore> {
   const { db, pool } = await openPostgres(options);
   const codec = options.codec ?? PLAIN_CODEC;
+  // Appends of one turn of the event loop share a transaction and a round trip.
+  const appends = createPipelinedAppends({ ...connectionConfig(options), codec });
   let isClosed = false;
   // Several instances probe one database: each overwrites a row of its own.
   const probeId = randomUUID();
@@ -296,46 +300,8 @@ export async function createPostgresSessionStore(
       );
     },
 
-    async append(sessionId, expectedSeq, entries, snapshot) {
-      try {
-        return await db.transaction(async (tx): Promise<AppendResult> => {
-          const [session] = await tx
-            .select({ headSeq: sessions.headSeq })
-            .from(sessions)
-            .where(eq(sessions.id, sessionId))
-            .for('update');
-          if (!session) throw new Refusal({ ok: false, reason: 'notFound', headSeq: 0 });
-          if (session.headSeq !== expectedSeq)
-            throw new Refusal({ ok: false, reason: 'conflict', headSeq: session.headSeq });
-          const seq = expectedSeq + entries.length;
-          if (entries.length > 0)
-            await tx.insert(events).values(
-              entries.map((entry, i) => ({
-                sessionId,
-                seq: expectedSeq + 1 + i,
-                type: entry.event.type,
-                actorId: entry.actorId,
-                commandId: entry.commandId,
-                payload: codec.encode(JSON.stringify(entry.event)),
-                at: entry.at,
-              })),
-            );
-          await tx.update(sessions).set({ headSeq: seq }).where(eq(sessions.id, sessionId));
-          if (snapshot)
-            await tx
-              .insert(snapshots)
-              .values({ sessionId, seq, state: codec.encode(JSON.stringify(snapshot)) })
-              .onConflictDoUpdate({
-                target: snapshots.sessionId,
-                set: { seq: sql`excluded.seq`, state: sql`excluded.state` },
-              });
-          return { ok: true, seq };
-        });
-      } catch (error) {
-        if (error instanceof Refusal && error.result !== false) return error.result;
-        throw error;
-      }
-    },
+    append: (sessionId, expectedSeq, entries, snapshot) =>
+      appends.append(sessionId, expectedSeq, entries, snapshot),
 
     async eventsSince(sessionId, afterSeq, limit): Promise<StoredEvent[]> {
       const rows = await readEvents(sessionId, afterSeq, limit);
@@ -416,6 +382,7 @@ export async function createPostgresSessionStore(
     async close() {
       if (isClosed) return;
       isClosed = true;
+      await appends.close();
       await pool.end();
     },
   };

@@ -5,6 +5,11 @@ import pg from 'pg';
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** Why PostgreSQL tests cannot run here, or null when the database answers. */
+export async function postgresAbsence(url = TEST_DATABASE_URL): Promise<string | null> {
+  return (await postgresReachable(url)) ? null : `PostgreSQL not reachable at ${url}`;
+}
+
 /** Whether that database answers within two seconds; says why tests are skipped when not. */
 export async function postgresReachable(url = TEST_DATABASE_URL): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
