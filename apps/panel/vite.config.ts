@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { firstPaintChunk } from './firstPaintChunk.ts';
+import { zodAlias } from './zodAlias.ts';
 
 const firstPaint = firstPaintChunk();
 
@@ -9,6 +10,7 @@ const PURE_PACKAGE = /[\\/]packages[\\/](domain|protocol)[\\/]src[\\/]/;
 
 export default defineConfig({
   plugins: [firstPaint.plugin],
+  resolve: { alias: [zodAlias] },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',

@@ -4,7 +4,9 @@ import type { SessionStore } from '@cercle/storage';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Fanout, SOLO_FANOUT } from './cluster/fanout.ts';
+import { NO_PRESENCE_OWNERS, type PresenceOwners } from './cluster/presenceOwners.ts';
 import { createRedisFanout } from './cluster/redisFanout.ts';
+import { createRedisPresenceOwners, INSTANCE_TTL_MS } from './cluster/redisPresenceOwners.ts';
 import { startResyncMonitor } from './cluster/resyncMonitor.ts';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
@@ -111,8 +113,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         },
       })
     : SOLO_FANOUT;
+  // Rooms and presence owners refer to each other too: orphans wait for the rooms.
+  let roomsBuilt: (rooms: Rooms) => void = () => undefined;
+  const roomsReady = new Promise<Rooms>((resolve) => {
+    roomsBuilt = resolve;
+  });
+  const presenceOwners: PresenceOwners = config.redisUrl
+    ? await createRedisPresenceOwners({
+        url: config.redisUrl,
+        instanceId,
+        ttlMs: config.instanceTtlMs ?? INSTANCE_TTL_MS,
+        log: app.log,
+        onOrphaned: async (sessionId, personId) =>
+          (await roomsReady).markOrphanedOffline(sessionId, personId),
+      })
+    : NO_PRESENCE_OWNERS;
   const rooms = new Rooms(store, now, {
     fanout,
+    presenceOwners,
     instanceId,
     onCommitNotice: () => metrics.notices.inc({ direction: 'out' }),
     onError: (error, sessionId) =>
@@ -120,8 +138,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...(config.logBytesBeforeCompaction
       ? { logBytesBeforeCompaction: config.logBytesBeforeCompaction }
       : {}),
+    ...(config.roomIdleMs ? { idleEvictionMs: config.roomIdleMs } : {}),
   });
   live = rooms;
+  roomsBuilt(rooms);
   const stopResync = rooms.isShared
     ? startResyncMonitor(
         store,
@@ -212,6 +232,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       client.close(CloseCode.serviceRestart, 'server restarting');
   });
   app.addHook('onClose', async () => {
+    await presenceOwners.close();
     await fanout.close();
     await store.close();
   });

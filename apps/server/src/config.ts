@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROTOCOL_LIMITS } from '@cercle/protocol';
+import { guidSchema, PROTOCOL_LIMITS } from '@cercle/protocol';
 import { type DataKey, parseDataKeys } from '@cercle/storage';
 import { z } from 'zod';
 
@@ -24,10 +24,7 @@ const envSchema = z.object({
   ZOOM_OAUTH_URL: z.string().url().default(DEFAULT_ZOOM_OAUTH_URL),
   ZOOM_API_URL: z.string().url().default(DEFAULT_ZOOM_API_URL),
   /** The id in the Teams manifest (`pnpm manifests`): lets browser panels share to a meeting. */
-  TEAMS_APP_ID: z
-    .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID')
-    .optional(),
+  TEAMS_APP_ID: guidSchema.optional(),
   TEAMS_CLIENT_ID: z.string().min(1).optional(),
   TEAMS_TENANT_IDS: z.string().optional(),
   /** Where Microsoft's token signing keys are read; a local identity provider in tests. */
@@ -65,6 +62,8 @@ const envSchema = z.object({
     .optional(),
   /** Names this instance in logs and metrics; defaults to host name and process id. */
   INSTANCE_ID: z.string().min(1).max(100).optional(),
+  /** With several instances: within this time, the people of an instance that died are offline. */
+  INSTANCE_TTL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   /** When set, GET /metrics asks for this bearer token. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Bytes of text one person may send one session a minute (WRITE_VOLUME by default). */
@@ -79,6 +78,8 @@ const envSchema = z.object({
     .int()
     .min(64 * 1024)
     .optional(),
+  /** Milliseconds a session nobody has open stays in memory (ROOM_IDLE_EVICTION_MS by default). */
+  ROOM_IDLE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
 });
 
 export interface Config {
@@ -120,10 +121,14 @@ export interface Config {
   /** Several instances share events through Redis when set. */
   readonly redisUrl?: string;
   readonly instanceId?: string;
+  /** Within this time the people of an instance that stopped answering are marked offline. */
+  readonly instanceTtlMs?: number;
   readonly metricsToken?: string;
   /** Overrides of WRITE_VOLUME (apps/server/src/rooms/writeVolume.ts), in bytes. */
   readonly writeBytesPerMinute?: number;
   readonly logBytesBeforeCompaction?: number;
+  /** How long a room with no panel stays in memory (ROOM_IDLE_EVICTION_MS when absent). */
+  readonly roomIdleMs?: number;
 }
 
 /** The one place the environment is read. Throws a readable error listing every bad variable. */
@@ -167,9 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    instanceTtlMs: e.INSTANCE_TTL_MS,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     ...(e.WRITE_BYTES_PER_MINUTE ? { writeBytesPerMinute: e.WRITE_BYTES_PER_MINUTE } : {}),
     ...(e.LOG_COMPACT_BYTES ? { logBytesBeforeCompaction: e.LOG_COMPACT_BYTES } : {}),
+    ...(e.ROOM_IDLE_MS ? { roomIdleMs: e.ROOM_IDLE_MS } : {}),
     allowedOrigins: [
       ...originsOf(publicUrl),
       ...(e.ALLOWED_ORIGINS ?? '')

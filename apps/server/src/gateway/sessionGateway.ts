@@ -225,7 +225,7 @@ export class SessionGateway {
       }
       const ready = { name: 'ready', room, connection, isReadOnly } as const;
       phase = ready;
-      if (!isReadOnly) markArrived(room, connection.personId);
+      if (!isReadOnly) markArrived(room, connection.personId, deps.rooms.presenceOwners);
       for (const item of pending.splice(0)) run(ready, item);
     };
 
@@ -311,7 +311,8 @@ export class SessionGateway {
         if (last.name !== 'ready') return;
         last.room.detach(last.connection);
         if (deps.isClosing()) return;
-        if (!last.isReadOnly) markLeft(last.room, last.connection.personId);
+        if (!last.isReadOnly)
+          markLeft(last.room, last.connection.personId, deps.rooms.presenceOwners);
         if (last.room.connectionCount === 0) deps.rooms.scheduleEviction(last.room);
       },
     };

@@ -2,7 +2,8 @@ import { isPublicEvent, withSharedStages } from '@cercle/domain';
 import type { SessionStore, StoredEvent } from '@cercle/storage';
 import type { CommitNotice, Fanout } from '../cluster/fanout.ts';
 import { SOLO_FANOUT } from '../cluster/fanout.ts';
-import { clearStalePresence } from './presence.ts';
+import { NO_PRESENCE_OWNERS, type PresenceOwners } from '../cluster/presenceOwners.ts';
+import { clearStalePresence, markOrphanedOffline } from './presence.ts';
 import { Room } from './room.ts';
 
 /** How long an empty room stays in memory, in case its panels come straight back. */
@@ -14,12 +15,16 @@ export interface RoomsOptions {
   /** How other instances hear of this one's commits; absent when it runs alone. */
   readonly fanout?: Fanout;
   readonly instanceId?: string;
+  /** Whom this instance holds panels of, so others can mark them offline should it die. */
+  readonly presenceOwners?: PresenceOwners;
   /** Counts notices sent. */
   readonly onCommitNotice?: () => void;
   /** Reports failures that have no caller to return to (catching up in the background). */
   readonly onError?: (error: unknown, sessionId: string) => void;
   /** Bytes a session's log holds before it is folded away (WRITE_VOLUME by default). */
   readonly logBytesBeforeCompaction?: number;
+  /** How long a room with no panel stays loaded (ROOM_IDLE_EVICTION_MS by default). */
+  readonly idleEvictionMs?: number;
 }
 
 /** The live rooms of this instance, loaded from the store on first use. */
@@ -31,6 +36,8 @@ export class Rooms {
   readonly #onError: (error: unknown, sessionId: string) => void;
   readonly #onCommitNotice: () => void;
   readonly #logBytesBeforeCompaction: number | undefined;
+  readonly #idleEvictionMs: number;
+  readonly presenceOwners: PresenceOwners;
 
   constructor(
     private readonly store: SessionStore,
@@ -42,6 +49,8 @@ export class Rooms {
     this.#onError = options.onError ?? (() => undefined);
     this.#onCommitNotice = options.onCommitNotice ?? (() => undefined);
     this.#logBytesBeforeCompaction = options.logBytesBeforeCompaction;
+    this.#idleEvictionMs = options.idleEvictionMs ?? ROOM_IDLE_EVICTION_MS;
+    this.presenceOwners = options.presenceOwners ?? NO_PRESENCE_OWNERS;
   }
 
   /** True when other instances may hold panels of the same sessions. */
@@ -89,6 +98,14 @@ export class Rooms {
         () => this.#rooms.delete(sessionId),
       );
     }
+    // Loaded for a request that opens no panel (a join, a page, a sweep), the room leaves memory
+    // after the idle time like one whose panels all closed; a panel attached by then keeps it.
+    room.then(
+      (r) => {
+        if (r && r.connectionCount === 0) this.scheduleEviction(r);
+      },
+      () => undefined,
+    );
     return room;
   }
 
@@ -128,6 +145,16 @@ export class Rooms {
       .catch((error: unknown) => this.#onError(error, notice.sessionId));
   }
 
+  /** Someone held by an instance that died: offline here, the room let go again if idle. */
+  async markOrphanedOffline(sessionId: string, personId: string): Promise<void> {
+    const room = await this.get(sessionId);
+    if (!room) return;
+    // What the dead instance committed last is read first, so the decision sees it.
+    await room.catchUp();
+    await markOrphanedOffline(room, personId);
+    if (room.connectionCount === 0) this.scheduleEviction(room);
+  }
+
   /** Every live room reads what it may have missed, e.g. after the broker or database returns. */
   async catchUpAll(): Promise<void> {
     await Promise.all(
@@ -139,12 +166,14 @@ export class Rooms {
     );
   }
 
-  /** Called when a room's last connection left. */
+  /** Called when a room's last connection left, or it was loaded with none. */
   scheduleEviction(room: Room): void {
     this.#cancelEviction(room.sessionId);
     const timer = setTimeout(async () => {
-      this.#evictions.delete(room.sessionId);
       await room.idle();
+      // Asked for again meanwhile (`get` cancels this timer): it is in use, not idle.
+      if (this.#evictions.get(room.sessionId) !== timer) return;
+      this.#evictions.delete(room.sessionId);
       if (room.connectionCount === 0) {
         this.#rooms.delete(room.sessionId);
         if (this.isShared)
@@ -152,7 +181,7 @@ export class Rooms {
             .unsubscribe(room.sessionId)
             .catch((error: unknown) => this.#onError(error, room.sessionId));
       }
-    }, ROOM_IDLE_EVICTION_MS);
+    }, this.#idleEvictionMs);
     timer.unref();
     this.#evictions.set(room.sessionId, timer);
   }

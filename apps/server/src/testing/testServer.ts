@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateSessionResponse, JoinResponse } from '@cercle/protocol';
-import { buildApp, type CercleApp } from '../app.ts';
+import { type AppOptions, buildApp, type CercleApp } from '../app.ts';
 import type { Config } from '../config.ts';
 
 export interface TestServer extends CercleApp {
@@ -41,8 +41,9 @@ export function makeDataDir(): { dir: string; remove(): void } {
 export async function startTestServer(
   dataDir: string,
   overrides: Partial<Config> = {},
+  options: AppOptions = {},
 ): Promise<TestServer> {
-  const built = await buildApp(makeConfig(dataDir, overrides));
+  const built = await buildApp(makeConfig(dataDir, overrides), options);
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
