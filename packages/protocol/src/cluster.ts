@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { eventSchema, idSchema } from './domainSchemas.ts';
+import { eventSchema } from './domainSchemas.ts';
+import { idSchema } from './ids.ts';
 
 /**
  * What one server instance tells the others after a commit (through Redis). Inter-instance

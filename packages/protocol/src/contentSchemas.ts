@@ -11,15 +11,9 @@ import {
   WEATHERS,
 } from '@cercle/domain';
 import { z } from 'zod';
+import { dateSchema, idSchema as id, epochMsSchema as time } from './ids.ts';
 
 /** Schemas of the content of a session: shared by commands, events and views. */
-
-const time = z.number().int().nonnegative().max(8.64e15);
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
 const text = (maxChars: number) =>
   z
@@ -31,27 +25,14 @@ export const shortTextSchema = text(LIMITS.shortTextMaxChars);
 export const longTextSchema = text(LIMITS.longTextMaxChars);
 export const caseTitleSchema = text(LIMITS.caseTitleMaxChars);
 
-export const visibilitySchema = z
-  .enum(VISIBILITIES as [string, ...string[]])
-  .transform((v) => v as (typeof VISIBILITIES)[number]);
-const textKindSchema = z
-  .enum(TEXT_KINDS as [string, ...string[]])
-  .transform((v) => v as (typeof TEXT_KINDS)[number]);
-export const caseKindSchema = z
-  .enum(CASE_KINDS as [string, ...string[]])
-  .transform((v) => v as (typeof CASE_KINDS)[number]);
-export const helpKindSchema = z
-  .enum(HELP_KINDS as [string, ...string[]])
-  .transform((v) => v as (typeof HELP_KINDS)[number]);
-export const sortSchema = z
-  .enum(SUGGESTION_SORTS as [string, ...string[]])
-  .transform((v) => v as (typeof SUGGESTION_SORTS)[number]);
-export const weatherSchema = z
-  .enum(WEATHERS as [string, ...string[]])
-  .transform((v) => v as (typeof WEATHERS)[number]);
+export const visibilitySchema = z.enum(VISIBILITIES);
+export const textKindSchema = z.enum(TEXT_KINDS);
+export const caseKindSchema = z.enum(CASE_KINDS);
+export const helpKindSchema = z.enum(HELP_KINDS);
+export const sortSchema = z.enum(SUGGESTION_SORTS);
+export const weatherSchema = z.enum(WEATHERS);
 export const ratingSchema = z.number().int().min(1).max(RATING_MAX);
 export const markSchema = z.number().int().min(1).max(GRID_MAX);
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
 export const cycleSessionsSchema = z.number().int().min(1).max(LIMITS.cycleSessionsMax);
 
 export const textRefSchema = z.object({ kind: textKindSchema, id });
@@ -76,8 +57,15 @@ export const suggestionSchema = z.object({
   authorId: id,
   text: shortTextSchema,
   visibility: visibilitySchema,
-  sort: sortSchema.nullable(),
   at: time,
+});
+
+/** The client's sort of their board [R73]: sorts by suggestion id. */
+export const boardSortSchema = z.object({
+  authorId: id,
+  consultationId: id,
+  sorts: z.record(id, sortSchema),
+  visibility: visibilitySchema,
 });
 
 export const actionPlanSchema = z.object({
@@ -143,7 +131,37 @@ export const observerFeedbackSchema = z.object({
   listening: markSchema,
   questionsOverAdvice: markSchema,
   clientFloor: markSchema,
+  stagesRespected: markSchema.optional(),
+  clientListening: markSchema.optional(),
+  kindness: markSchema.optional(),
+  timeKept: markSchema.optional(),
   comment: shortTextSchema,
+  visibility: visibilitySchema,
+  at: time,
+});
+
+export const questionSchema = z.object({
+  id,
+  consultationId: id,
+  authorId: id,
+  text: shortTextSchema,
+  stageKey: id,
+  at: time,
+});
+
+export const clientNoteSchema = z.object({
+  authorId: id,
+  consultationId: id,
+  text: text(LIMITS.noteMaxChars),
+  visibility: visibilitySchema,
+  at: time,
+});
+
+export const stageNotesSchema = z.object({
+  authorId: id,
+  entries: z
+    .array(z.object({ stageKey: id, text: shortTextSchema, at: time }))
+    .max(LIMITS.stageNotesMax),
   visibility: visibilitySchema,
   at: time,
 });
@@ -159,6 +177,7 @@ export const adviceFlagSchema = z.object({
   personId: id,
   consultationId: id,
   stageKey: id,
+  questionId: id.optional(),
   at: time,
 });
 
@@ -176,6 +195,9 @@ export const sharedTextSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('learnings'), learnings: learningsSchema }),
   z.object({ kind: z.literal('evaluation'), evaluation: evaluationSchema }),
   z.object({ kind: z.literal('observerFeedback'), feedback: observerFeedbackSchema }),
+  z.object({ kind: z.literal('clientNote'), note: clientNoteSchema }),
+  z.object({ kind: z.literal('stageNotes'), notes: stageNotesSchema }),
+  z.object({ kind: z.literal('boardSort'), boardSort: boardSortSchema }),
 ]);
 
 export const contentCommandSchemas = [
@@ -201,7 +223,10 @@ export const contentCommandSchemas = [
   z.object({ type: z.literal('giveFloor'), personId: id.nullable() }),
   z.object({ type: z.literal('startRound') }),
   z.object({ type: z.literal('nextTurn') }),
-  z.object({ type: z.literal('flagAdvice'), personId: id }),
+  z.object({ type: z.literal('flagAdvice'), personId: id, questionId: id.optional() }),
+  z.object({ type: z.literal('askQuestion'), text: shortTextSchema }),
+  z.object({ type: z.literal('writeClientNote'), text: text(LIMITS.noteMaxChars) }),
+  z.object({ type: z.literal('addStageNote'), text: shortTextSchema }),
   z.object({
     type: z.literal('writeContract'),
     request: shortTextSchema,
@@ -231,10 +256,15 @@ export const contentCommandSchemas = [
     listening: markSchema,
     questionsOverAdvice: markSchema,
     clientFloor: markSchema,
+    stagesRespected: markSchema.optional(),
+    clientListening: markSchema.optional(),
+    kindness: markSchema.optional(),
+    timeKept: markSchema.optional(),
     comment: shortTextSchema,
   }),
   z.object({ type: z.literal('setVisibility'), ref: textRefSchema, visibility: visibilitySchema }),
   z.object({ type: z.literal('eraseMyContent') }),
+  z.object({ type: z.literal('acceptEthics') }),
   z.object({ type: z.literal('announceNextSession'), sessionId: id }),
   z.object({
     type: z.literal('planSession'),
@@ -256,6 +286,9 @@ export const contentEventSchemas = [
   z.object({ type: z.literal('floorGiven'), personId: id.nullable() }),
   z.object({ type: z.literal('roundStarted'), order: z.array(id).max(LIMITS.peopleMax) }),
   z.object({ type: z.literal('adviceFlagged'), flag: adviceFlagSchema }),
+  z.object({ type: z.literal('questionAsked'), question: questionSchema }),
+  z.object({ type: z.literal('clientNoteWritten'), note: clientNoteSchema }),
+  z.object({ type: z.literal('stageNotesWritten'), notes: stageNotesSchema }),
   z.object({ type: z.literal('contractWritten'), consultationId: id, contract: contractSchema }),
   z.object({
     type: z.literal('suggestionPosted'),
@@ -281,6 +314,7 @@ export const contentEventSchemas = [
   z.object({ type: z.literal('textShown'), text: sharedTextSchema }),
   z.object({ type: z.literal('textHidden'), ref: textRefSchema }),
   z.object({ type: z.literal('contentErased'), personId: id }),
+  z.object({ type: z.literal('ethicsAccepted'), personId: id }),
   z.object({ type: z.literal('nextSessionAnnounced'), sessionId: id }),
   z.object({
     type: z.literal('sessionPlanned'),
@@ -294,6 +328,8 @@ export const contentViewShape = {
   groupId: id,
   previous: previousConsultationSchema.nullable(),
   pastClientIds: z.array(id).max(1000),
+  // Everyone the group ever admitted, at most: its sessions' rosters over a cycle [R90].
+  ethicsAcceptedIds: z.array(id).max(1000),
   inclusion: z.object({ picks: z.record(id, id) }).nullable(),
   debrief: debriefSchema.nullable(),
   cases: z.array(caseProposalSchema).max(LIMITS.casesMax),
@@ -301,6 +337,10 @@ export const contentViewShape = {
   consultations: z.array(consultationSchema).max(LIMITS.consultationsMax),
   turns: turnsSchema,
   adviceFlags: z.array(adviceFlagSchema).max(LIMITS.adviceFlagsMax),
+  questions: z.array(questionSchema).max(LIMITS.questionsMax),
+  clientNotes: z.record(id, clientNoteSchema),
+  stageNotes: z.record(id, stageNotesSchema),
+  boardSorts: z.record(id, boardSortSchema),
   learnings: z.record(id, learningsSchema),
   evaluations: z.record(id, evaluationSchema),
   evaluationTally: tallySchema,

@@ -1,11 +1,13 @@
 import {
   ASSIGNABLE_ROLES,
+  asReceivedView,
   type Command,
-  Floor,
+  FLOORS,
   isValidName,
   isValidText,
+  LIFECYCLES,
   LIMITS,
-  Presence,
+  PRESENCES,
   ROLES,
   type SessionEvent,
   type SessionState,
@@ -21,21 +23,15 @@ import {
   noteSchema,
   visibilitySchema,
 } from './contentSchemas.ts';
-import { PROTOCOL_LIMITS } from './limits.ts';
+import { idSchema, epochMsSchema as time } from './ids.ts';
+import type { Equal, FieldsThatDiffer, MembersThatDiffer } from './typeEquality.ts';
 
-const time = z.number().int().nonnegative().max(8.64e15);
 const signedMs = z
   .number()
   .int()
   .min(-LIMITS.stageDurationMaxMs * 4)
   .max(LIMITS.stageDurationMaxMs * 4);
 const index = z.number().int().min(0).max(LIMITS.stagesMax);
-
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(PROTOCOL_LIMITS.idMaxChars)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
 const nameSchema = (maxChars: number) =>
   z
@@ -56,16 +52,18 @@ export const noteTextSchema = z
   });
 
 const plannedMsSchema = z.number().int().positive().max(LIMITS.stageDurationMaxMs).nullable();
-const roleSchema = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
-const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
-const floorSchema = z.enum(Object.values(Floor) as [Floor, ...Floor[]]);
-const presenceSchema = z.enum([Presence.online, Presence.offline]);
+export const roleSchema = z.enum(ROLES);
+export const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
+export const floorSchema = z.enum(FLOORS);
+export const presenceSchema = z.enum(PRESENCES);
+export const lifecycleSchema = z.enum(LIFECYCLES);
 const localizedSchema = z.object({ fr: z.string().max(400), en: z.string().max(400) });
 
-export const stageSchema: z.ZodType<Stage> = z.object({
+export const stageSchema = z.object({
   key: idSchema,
   title: localizedSchema,
   plannedMs: plannedMsSchema,
+  isAutoTimed: z.boolean().optional(),
   floor: floorSchema,
   guidance: z.object({
     facilitator: localizedSchema,
@@ -75,7 +73,7 @@ export const stageSchema: z.ZodType<Stage> = z.object({
   }),
 });
 
-export const timerSchema: z.ZodType<Timer> = z.discriminatedUnion('status', [
+export const timerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('idle'), durationMs: z.number().int().nonnegative() }),
   z.object({
     status: z.literal('running'),
@@ -98,7 +96,7 @@ export const personSchema = z.object({
   presence: presenceSchema,
 });
 
-export const commandSchema = z.discriminatedUnion('type', [
+const commandShapes = z.discriminatedUnion('type', [
   z.object({ type: z.literal('join'), displayName: displayNameSchema }),
   z.object({ type: z.literal('startSession') }),
   z.object({ type: z.literal('endSession') }),
@@ -112,6 +110,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     deltaMs: z.number().int().min(-LIMITS.timerAdjustMaxMs).max(LIMITS.timerAdjustMaxMs),
   }),
   z.object({ type: z.literal('resetTimer') }),
+  z.object({
+    type: z.literal('setTimerAutoStart'),
+    stageKeys: z.array(idSchema).min(1).max(LIMITS.stagesMax),
+    isAutoTimed: z.boolean(),
+  }),
   z.object({
     type: z.literal('setStageDurations'),
     durations: z.array(stageDurationSchema).min(1).max(LIMITS.stagesMax),
@@ -132,9 +135,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setPresence'), presence: presenceSchema }),
   z.object({ type: z.literal('writeNote'), text: noteTextSchema }),
   ...contentCommandSchemas,
-]) as z.ZodType<Command>;
+]);
 
-export const eventSchema = z.discriminatedUnion('type', [
+const eventShapes = z.discriminatedUnion('type', [
   z.object({ type: z.literal('personJoined'), person: personSchema }),
   z.object({ type: z.literal('sessionStarted'), at: time }),
   z.object({ type: z.literal('sessionEnded'), at: time }),
@@ -145,6 +148,11 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timerResumed'), endsAt: time }),
   z.object({ type: z.literal('timerAdjusted'), deltaMs: signedMs }),
   z.object({ type: z.literal('timerReset') }),
+  z.object({
+    type: z.literal('timerAutoStartSet'),
+    stageKeys: z.array(idSchema).max(LIMITS.stagesMax),
+    isAutoTimed: z.boolean(),
+  }),
   z.object({
     type: z.literal('stageDurationsChanged'),
     durations: z.array(stageDurationSchema).max(LIMITS.stagesMax),
@@ -169,14 +177,21 @@ export const eventSchema = z.discriminatedUnion('type', [
     visibility: visibilitySchema.optional(),
   }),
   ...contentEventSchemas,
-]) as z.ZodType<SessionEvent>;
+]);
 
-// Only the domain's `viewFor` makes a view: a snapshot from the server, once parsed, is one.
-export const viewSchema = z.object({
+/**
+ * Commands and events as the domain types them (read-only): zod infers the same shapes, mutable,
+ * which these annotations widen without a cast; the checks at the end of the file keep them equal.
+ */
+export const commandSchema: z.ZodType<Command, Command> = commandShapes;
+export const eventSchema: z.ZodType<SessionEvent, SessionEvent> = eventShapes;
+
+/** The shape of a view, as `viewFor` on the server made it: a session, redacted for its reader. */
+export const viewShapeSchema = z.object({
   id: idSchema,
   groupName: z.string(),
   templateKey: z.string(),
-  lifecycle: z.enum(['scheduled', 'live', 'ended']),
+  lifecycle: lifecycleSchema,
   createdAt: time,
   startedAt: time.nullable(),
   endedAt: time.nullable(),
@@ -198,4 +213,24 @@ export const viewSchema = z.object({
     .nullable(),
   customStageCount: z.number().int().nonnegative(),
   ...contentViewShape,
-}) as z.ZodType<SessionState> as z.ZodType<SessionView>;
+});
+
+/**
+ * A view as a panel receives it in a snapshot: checked against the shape, then taken as a view
+ * through the domain's one door for received views (only `viewFor` makes one otherwise).
+ */
+export const viewSchema = viewShapeSchema.transform(asReceivedView);
+
+/** A view a panel received, or null when it is not one. */
+export function parseView(value: unknown): SessionView | null {
+  const result = viewSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+// Each schema infers exactly its domain type: `pnpm typecheck` fails naming what drifted.
+const _stageMatches: FieldsThatDiffer<z.infer<typeof stageSchema>, Stage> = {};
+const _timerMatches: MembersThatDiffer<z.infer<typeof timerSchema>, Timer, 'status'> = {};
+const _commandsMatch: MembersThatDiffer<z.infer<typeof commandShapes>, Command> = {};
+const _eventsMatch: MembersThatDiffer<z.infer<typeof eventShapes>, SessionEvent> = {};
+const _viewShapeMatches: FieldsThatDiffer<z.infer<typeof viewShapeSchema>, SessionState> = {};
+const _viewMatches: Equal<z.output<typeof viewSchema>, SessionView> = true;

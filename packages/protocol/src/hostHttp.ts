@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
-import { tokenSchema } from './messages.ts';
+import { displayNameSchema, groupNameSchema } from './domainSchemas.ts';
+import { epochMsSchema, idSchema, templateKeySchema, tokenSchema } from './ids.ts';
 
 /**
  * What the server writes into the page it serves to a host client (Zoom's Home URL), read by the
@@ -40,7 +40,7 @@ export const zoomSetupRequestSchema = z.object({
   ticket: tokenSchema,
   screenName: screenNameSchema,
   groupName: groupNameSchema,
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   /** The meeting's number, so its next occurrence proposes the same group first. */
   meetingNumber: zoomMeetingNumberSchema.nullable().optional(),
 });
@@ -58,9 +58,9 @@ export const zoomGroupOptionSchema = z.object({
   groupId: idSchema,
   groupName: z.string().max(200),
   /** The format of the group's latest session, proposed for the next. */
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   /** When the group last met (its latest session that started); null before any did. */
-  lastSessionAt: z.number().int().nullable(),
+  lastSessionAt: epochMsSchema.nullable(),
   /** That session's place in the group's cycle, from 1. */
   sessionNumber: z.number().int().positive(),
   /** The cycle's planned length, when the group set one. */
@@ -89,7 +89,7 @@ export const zoomGroupSetupRequestSchema = z.object({
   screenName: screenNameSchema,
   groupId: idSchema,
   /** The next session's format; a session taken on keeps its own. */
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   meetingNumber: zoomMeetingNumberSchema.nullable(),
 });
 export type ZoomGroupSetupRequest = z.infer<typeof zoomGroupSetupRequestSchema>;
@@ -135,7 +135,7 @@ export const hostEnterResponseSchema = z.object({
   personId: idSchema,
   token: tokenSchema,
   /** Milliseconds since the epoch: the panel enters again before. */
-  expiresAt: z.number().int().positive(),
+  expiresAt: epochMsSchema,
 });
 export type HostEnterResponse = z.infer<typeof hostEnterResponseSchema>;
 
@@ -186,7 +186,7 @@ export const teamsSetupRequestSchema = z.object({
   meetingId: teamsMeetingIdSchema,
   groupName: groupNameSchema,
   facilitatorName: displayNameSchema,
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   /** With SSO, binds the organiser's Teams identity to the facilitator's seat. */
   ssoToken: ssoTokenSchema.nullable(),
 });

@@ -1,8 +1,15 @@
-import { LIMITS } from '@cercle/domain';
+import {
+  type CycleRoster,
+  type CycleSession,
+  LIMITS,
+  LOCALES,
+  type RotationMember,
+} from '@cercle/domain';
 import { z } from 'zod';
-import { cycleSessionsSchema, dateSchema } from './contentSchemas.ts';
-import { displayNameSchema, groupNameSchema, idSchema } from './domainSchemas.ts';
-import { tokenSchema } from './messages.ts';
+import { cycleSessionsSchema, visibilitySchema } from './contentSchemas.ts';
+import { displayNameSchema, groupNameSchema, lifecycleSchema } from './domainSchemas.ts';
+import { dateSchema, epochMsSchema, idSchema, templateKeySchema, tokenSchema } from './ids.ts';
+import type { FieldsThatDiffer } from './typeEquality.ts';
 
 /**
  * How long a new group keeps its content when its facilitator does not say: a year after the
@@ -17,7 +24,7 @@ export const retentionDaysSchema = z.number().int().min(1).max(LIMITS.retentionD
 /** POST /api/sessions: a facilitator creates a session in a plain browser. */
 export const createSessionRequestSchema = z.object({
   groupName: groupNameSchema,
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   facilitatorName: displayNameSchema,
   /** The new group's retention; `DEFAULT_RETENTION_DAYS` when absent. */
   retentionDays: retentionDaysSchema.optional(),
@@ -49,7 +56,7 @@ export type JoinResponse = z.infer<typeof joinResponseSchema>;
 export const invitationRequestSchema = z.object({ joinToken: tokenSchema });
 export const invitationResponseSchema = z.object({
   groupName: z.string(),
-  lifecycle: z.enum(['scheduled', 'live', 'ended']),
+  lifecycle: lifecycleSchema,
 });
 export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
 
@@ -62,7 +69,7 @@ export const sessionParamsSchema = z.object({ sessionId: idSchema });
 export const participantLinkResponseSchema = z.object({
   participantLink: z.string().url(),
   /** When the new link stops letting newcomers in, milliseconds since the epoch. */
-  expiresAt: z.number().int().positive(),
+  expiresAt: epochMsSchema,
 });
 export type ParticipantLinkResponse = z.infer<typeof participantLinkResponseSchema>;
 
@@ -73,6 +80,8 @@ export const HttpErrorCode = {
   unauthorized: 'unauthorized',
   sessionFull: 'sessionFull',
   sessionEnded: 'sessionEnded',
+  /** Someone in the session already goes by the name asked for [R80]. */
+  nameTaken: 'nameTaken',
   rateLimited: 'rateLimited',
   notFound: 'notFound',
   /** The meeting's session is not set up yet: a host or co-host must do it. */
@@ -90,7 +99,7 @@ export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
 export const httpErrorSchema = z.object({
   error: z.object({
-    code: z.enum(Object.values(HttpErrorCode) as [HttpErrorCode, ...HttpErrorCode[]]),
+    code: z.enum(HttpErrorCode),
     message: z.string(),
   }),
 });
@@ -98,7 +107,7 @@ export type HttpError = z.infer<typeof httpErrorSchema>;
 
 /** POST /api/groups/:groupId/sessions: the facilitator opens the group's next session. */
 export const nextSessionRequestSchema = z.object({
-  templateKey: z.string().min(1).max(64),
+  templateKey: templateKeySchema,
   /** The planned date, YYYY-MM-DD. */
   scheduledFor: dateSchema.nullable().optional(),
   /** The cycle's length; the group's current one when absent. */
@@ -106,14 +115,16 @@ export const nextSessionRequestSchema = z.object({
 });
 
 /** PUT /api/groups/:groupId/retention: days after the group's last session before content goes. */
-export const retentionRequestSchema = z.object({
-  retentionDays: z.number().int().min(1).max(LIMITS.retentionDaysMax).nullable(),
-});
+export const retentionRequestSchema = z.object({ retentionDays: retentionDaysSchema });
 export type RetentionRequest = z.infer<typeof retentionRequestSchema>;
 
 export const groupParamsSchema = z.object({ groupId: idSchema });
 
-const cycleTextSchema = z.object({ authorId: idSchema, visibility: z.string(), at: z.number() });
+const cycleTextSchema = z.object({
+  authorId: idSchema,
+  visibility: visibilitySchema,
+  at: epochMsSchema,
+});
 
 /** GET /api/groups/:groupId/cycle: the capitalisation page, as the reader may see it. */
 export const cycleResponseSchema = z.object({
@@ -126,9 +137,9 @@ export const cycleResponseSchema = z.object({
   sessions: z.array(
     z.object({
       sessionId: idSchema,
-      lifecycle: z.enum(['scheduled', 'live', 'ended']),
-      date: z.number(),
-      scheduledFor: z.string().nullable(),
+      lifecycle: lifecycleSchema,
+      date: epochMsSchema,
+      scheduledFor: dateSchema.nullable(),
       attendees: z.array(z.string()),
       consultations: z.array(
         z.object({
@@ -153,10 +164,38 @@ export const cycleResponseSchema = z.object({
           process: z.string(),
         }),
       ),
+      /** Published only (R48); null before. */
+      averageRating: z.number().min(1).max(5).nullable(),
     }),
   ),
+  /** The client rotation and the group's size [R50]. */
+  roster: z.object({
+    members: z.array(
+      z.object({
+        personId: idSchema,
+        name: z.string(),
+        attended: z.number().int().nonnegative(),
+        timesClient: z.number().int().nonnegative(),
+        firstSession: z.number().int().positive(),
+      }),
+    ),
+    suggestedClients: z.array(idSchema),
+    activeInLatest: z.number().int().nonnegative(),
+    tooManyActive: z.boolean(),
+  }),
 });
 export type CycleResponse = z.infer<typeof cycleResponseSchema>;
+// Each session of the page is the domain's `cycleDashboard` entry, field for field.
+const _cycleSessionMatches: FieldsThatDiffer<CycleResponse['sessions'][number], CycleSession> = {};
+const _cycleRosterMatches: FieldsThatDiffer<CycleResponse['roster'], CycleRoster> = {};
+const _rotationMemberMatches: FieldsThatDiffer<
+  CycleResponse['roster']['members'][number],
+  RotationMember
+> = {};
+
+/** The formats a session's summary is written in, and the languages. */
+export const summaryFormatSchema = z.enum(['md', 'html']);
+export const localeSchema = z.enum(LOCALES);
 
 /**
  * POST /api/file-links (Bearer: the person's seat): a file the server makes for this person, named
@@ -167,17 +206,19 @@ export const fileLinkRequestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('summary'),
     sessionId: idSchema,
-    format: z.enum(['md', 'html']),
-    lang: z.enum(['fr', 'en']),
+    format: summaryFormatSchema,
+    lang: localeSchema,
   }),
   z.object({ kind: z.literal('myData'), groupId: idSchema }),
+  /** The group's planned sessions, to add to one's calendar. */
+  z.object({ kind: z.literal('calendar'), groupId: idSchema, lang: localeSchema }),
 ]);
 export type FileLinkRequest = z.infer<typeof fileLinkRequestSchema>;
 
 /** A short-lived, single-use address of that file: it carries a capability, never the seat. */
 export const fileLinkResponseSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
-  expiresAt: z.number().int().positive(),
+  expiresAt: epochMsSchema,
 });
 export type FileLinkResponse = z.infer<typeof fileLinkResponseSchema>;
 

@@ -10,8 +10,8 @@ export {
   displayNameSchema,
   eventSchema,
   groupNameSchema,
-  idSchema,
   noteTextSchema,
+  parseView,
   personSchema,
   stageSchema,
   timerSchema,
@@ -21,6 +21,7 @@ export { CloseCode, ErrorCode, FINAL_CLOSE_CODES } from './errorCode.ts';
 export * from './hostHttp.ts';
 export * from './hostOrigins.ts';
 export * from './http.ts';
+export * from './ids.ts';
 export { PROTOCOL_LIMITS, PROTOCOL_VERSION } from './limits.ts';
 export * from './messages.ts';
 export {

@@ -1,17 +1,10 @@
-import { REJECTIONS, type Rejection } from '@cercle/domain';
+import { Rejection } from '@cercle/domain';
 import { z } from 'zod';
-import { commandSchema, eventSchema, idSchema, viewSchema } from './domainSchemas.ts';
+import { commandSchema, eventSchema, viewSchema } from './domainSchemas.ts';
 import { ErrorCode } from './errorCode.ts';
-import { PROTOCOL_LIMITS } from './limits.ts';
+import { idSchema, epochMsSchema as time, tokenSchema } from './ids.ts';
 
-const time = z.number().int().nonnegative().max(8.64e15);
 const seq = z.number().int().nonnegative();
-
-export const tokenSchema = z
-  .string()
-  .min(16)
-  .max(PROTOCOL_LIMITS.tokenMaxChars)
-  .regex(/^[A-Za-z0-9._~+/=-]+$/, 'not a token');
 
 // Client → server: commands and requests.
 
@@ -84,7 +77,7 @@ export const eventMessageSchema = z.object({
 export const rejectedSchema = z.object({
   type: z.literal('rejected'),
   commandId: idSchema,
-  reason: z.enum(REJECTIONS as [Rejection, ...Rejection[]]),
+  reason: z.enum(Rejection),
 });
 
 export const pongSchema = z.object({
@@ -96,7 +89,7 @@ export const pongSchema = z.object({
 
 export const errorMessageSchema = z.object({
   type: z.literal('error'),
-  code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+  code: z.enum(ErrorCode),
   message: z.string().max(500),
   commandId: idSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCode } from './errorCode.ts';
+import { idSchema } from './ids.ts';
 import { PROTOCOL_LIMITS } from './limits.ts';
 import {
   type ClientMessage,
@@ -52,9 +53,9 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 function readCommandId(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const id = (value as { commandId?: unknown }).commandId;
-  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
+  if (typeof value !== 'object' || value === null || !('commandId' in value)) return null;
+  const id = value.commandId;
+  return typeof id === 'string' && idSchema.safeParse(id).success ? id : null;
 }
 
 function parseWith<T>(schema: z.ZodType<T>, frame: string, maxBytes: number): ParseResult<T> {
