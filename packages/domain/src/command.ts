@@ -1,12 +1,15 @@
 import type { CommandEntries } from './commandEntry.ts';
 import { type CaseCommand, caseCommands } from './features/cases.ts';
+import { type ClarificationCommand, clarificationCommands } from './features/clarification.ts';
 import { type ClosingCommand, closingCommands } from './features/closing.ts';
 import { type ConsultationCommand, consultationCommands } from './features/consultation.ts';
 import { type CycleCommand, cycleCommands } from './features/cycle.ts';
 import { type DebriefCommand, debriefCommands } from './features/debrief.ts';
+import { type EthicsCommand, ethicsCommands } from './features/ethics.ts';
 import { type InclusionCommand, inclusionCommands } from './features/inclusion.ts';
 import { type LifecycleCommand, lifecycleCommands } from './features/lifecycle.ts';
 import { type NoteCommand, noteCommands } from './features/notes.ts';
+import { type ObservationCommand, observationCommands } from './features/observation.ts';
 import { type PrivacyCommand, privacyCommands } from './features/privacy.ts';
 import { type RosterCommand, rosterCommands } from './features/roster.ts';
 import { type StageCommand, stageCommands } from './features/stages.ts';
@@ -29,7 +32,10 @@ export type Command =
   | ConsultationCommand
   | ClosingCommand
   | PrivacyCommand
-  | CycleCommand;
+  | CycleCommand
+  | EthicsCommand
+  | ClarificationCommand
+  | ObservationCommand;
 
 export type CommandType = Command['type'];
 
@@ -51,6 +57,9 @@ export const COMMANDS: CommandEntries<Command> = {
   ...closingCommands,
   ...privacyCommands,
   ...cycleCommands,
+  ...ethicsCommands,
+  ...clarificationCommands,
+  ...observationCommands,
 };
 
 export const COMMAND_TYPES = Object.keys(COMMANDS) as readonly CommandType[];

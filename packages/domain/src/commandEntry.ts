@@ -17,8 +17,15 @@ export const Sender = {
   participant: 'participant',
   facilitator: 'facilitator',
   observer: 'observer',
+  /** A consultant: who asks the clarification questions [R60]. */
+  consultant: 'consultant',
   /** The client of the consultation under way. */
   client: 'client',
+  /**
+   * A participant other than the client of the consultation under way, who listens to the
+   * suggestions without debating them [R72].
+   */
+  adviser: 'adviser',
   /** The client of the group's previous consultation, who debriefs it. */
   previousClient: 'previousClient',
 } as const;
@@ -33,10 +40,20 @@ export const SENDER_RULES: Readonly<
   participant: (_state, actor) => (actor.role === 'observer' ? Rejection.observersObserve : null),
   facilitator: (_state, actor) => (actor.role === 'facilitator' ? null : Rejection.notFacilitator),
   observer: (_state, actor) => (actor.role === 'observer' ? null : Rejection.notObserver),
+  consultant: (_state, actor) => {
+    if (actor.role === 'consultant') return null;
+    return actor.role === 'observer' ? Rejection.observersObserve : Rejection.notConsultant;
+  },
   client: (state, actor) => {
     const consultation = currentConsultation(state);
     if (!consultation) return Rejection.noConsultation;
     return consultation.clientId === actor.id ? null : Rejection.notClient;
+  },
+  adviser: (state, actor) => {
+    if (actor.role === 'observer') return Rejection.observersObserve;
+    const consultation = currentConsultation(state);
+    if (!consultation) return Rejection.noConsultation;
+    return consultation.clientId === actor.id ? Rejection.clientListens : null;
   },
   previousClient: (state, actor) =>
     state.previous?.clientId === actor.id ? null : Rejection.notPreviousClient,

@@ -34,7 +34,7 @@ const EXPECTED: Partial<
   nextTurn: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   flagAdvice: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   writeContract: ['notClient', true, 'notClient', 'notClient'],
-  postSuggestion: [true, true, true, 'observersObserve'],
+  postSuggestion: [true, 'clientListens', true, 'observersObserve'],
   sortSuggestion: ['notClient', true, 'notClient', 'notClient'],
   writeActionPlan: ['notClient', true, 'notClient', 'notClient'],
   writeLearnings: [true, true, true, true],
@@ -44,6 +44,10 @@ const EXPECTED: Partial<
   eraseMyContent: [true, true, true, true],
   announceNextSession: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
   planSession: [true, 'notFacilitator', 'notFacilitator', 'notFacilitator'],
+  acceptEthics: [true, true, true, true],
+  askQuestion: ['notConsultant', 'notConsultant', true, 'observersObserve'],
+  writeClientNote: ['notClient', true, 'notClient', 'notClient'],
+  addStageNote: ['notObserver', 'notObserver', 'notObserver', true],
 };
 
 /** The consulting session, prepared so that each sample is acceptable in itself. */
@@ -244,9 +248,9 @@ describe('contract, suggestions and action plan', () => {
     );
   });
 
-  it('[R32] suggestions go to the client’s board; only the client sorts them, and nobody replies', () => {
+  it('[R32] [R72] suggestions go to the client’s board; only the client sorts them, and nobody replies', () => {
     let state = makeConsultingSession();
-    state = run(state, 'cli', { type: 'postSuggestion', text: 'Noté', visibility: 'group' });
+    state = run(state, 'fac', { type: 'postSuggestion', text: 'Noté', visibility: 'group' });
     state = run(state, 'cli', {
       type: 'sortSuggestion',
       suggestionId: 'suggestion-3',
@@ -258,9 +262,10 @@ describe('contract, suggestions and action plan', () => {
       sort: 'explore',
     });
     const board = currentConsultation(state)?.suggestions ?? [];
-    expect(board.map((s) => [s.authorId, s.sort])).toEqual([
+    const sorts = state.boardSorts['consultation-1']?.sorts ?? {};
+    expect(board.map((s) => [s.authorId, sorts[s.id] ?? null])).toEqual([
       ['con', 'keep'],
-      ['cli', 'explore'],
+      ['fac', 'explore'],
     ]);
     expectRejected(
       state,
@@ -380,6 +385,11 @@ function withText(
       command: { type: 'evaluate', weather: 'rainy', rating: 2, comment: secret },
       id: author,
     }),
+    boardSort: () => ({
+      actor: 'cli',
+      command: { type: 'sortSuggestion', suggestionId: 'suggestion-3', sort: 'keep' },
+      id: 'consultation-1',
+    }),
     observerFeedback: () => ({
       actor: 'obs',
       command: {
@@ -389,6 +399,16 @@ function withText(
         clientFloor: 1,
         comment: secret,
       },
+      id: 'obs',
+    }),
+    clientNote: () => ({
+      actor: 'cli',
+      command: { type: 'writeClientNote', text: secret },
+      id: 'consultation-1',
+    }),
+    stageNotes: () => ({
+      actor: 'obs',
+      command: { type: 'addStageNote', text: secret },
       id: 'obs',
     }),
   };
@@ -413,11 +433,16 @@ describe('[R36] visibility of every text for every role', () => {
   const AUTHORS: Record<TextKind, Actor[]> = {
     note: ['fac', 'cli', 'con', 'obs'],
     debrief: ['con'],
-    suggestion: ['fac', 'cli', 'con'],
+    // The client posts nothing on their board [R72].
+    suggestion: ['fac', 'con'],
     actionPlan: ['cli'],
     learnings: ['fac', 'cli', 'con', 'obs'],
     evaluation: ['fac', 'cli', 'con', 'obs'],
     observerFeedback: ['obs'],
+    // A sort holds no words to find in a view: its readers are written out in board.test.ts.
+    boardSort: [],
+    clientNote: ['cli'],
+    stageNotes: ['obs'],
   };
   const rows = TEXT_KINDS.flatMap((kind) =>
     KIND_VISIBILITIES[kind].flatMap((visibility) =>

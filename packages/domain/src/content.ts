@@ -1,45 +1,47 @@
+import { namesOf } from './namesOf.ts';
 import type { Visibility } from './visibility.ts';
 
 /** "Les 3 P": what a case is about. */
-export const CaseKind = {
-  problem: 'problem',
-  project: 'project',
-  preoccupation: 'preoccupation',
-} as const;
-export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];
-export const CASE_KINDS: readonly CaseKind[] = Object.values(CaseKind);
+export const CASE_KINDS = ['problem', 'project', 'preoccupation'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CaseKind = namesOf(CASE_KINDS);
 
 /** Kinds of help a client may ask for in the contract. */
-export const HelpKind = {
-  ideas: 'ideas',
-  advice: 'advice',
-  experiences: 'experiences',
-  planFeedback: 'planFeedback',
-  resources: 'resources',
-  questions: 'questions',
-} as const;
-export type HelpKind = (typeof HelpKind)[keyof typeof HelpKind];
-export const HELP_KINDS: readonly HelpKind[] = Object.values(HelpKind);
+export const HELP_KINDS = [
+  'ideas',
+  'advice',
+  'experiences',
+  'planFeedback',
+  'resources',
+  'questions',
+] as const;
+export type HelpKind = (typeof HELP_KINDS)[number];
+export const HelpKind = namesOf(HELP_KINDS);
 
 /** How the client sorts a suggestion on their board. */
-export const SuggestionSort = { keep: 'keep', explore: 'explore', drop: 'drop' } as const;
-export type SuggestionSort = (typeof SuggestionSort)[keyof typeof SuggestionSort];
-export const SUGGESTION_SORTS: readonly SuggestionSort[] = Object.values(SuggestionSort);
+export const SUGGESTION_SORTS = ['keep', 'explore', 'drop'] as const;
+export type SuggestionSort = (typeof SUGGESTION_SORTS)[number];
+export const SuggestionSort = namesOf(SUGGESTION_SORTS);
 
 /** The closing "weather" each person gives. */
-export const Weather = {
-  sunny: 'sunny',
-  partlySunny: 'partlySunny',
-  cloudy: 'cloudy',
-  rainy: 'rainy',
-  stormy: 'stormy',
-} as const;
-export type Weather = (typeof Weather)[keyof typeof Weather];
-export const WEATHERS: readonly Weather[] = Object.values(Weather);
+export const WEATHERS = ['sunny', 'partlySunny', 'cloudy', 'rainy', 'stormy'] as const;
+export type Weather = (typeof WEATHERS)[number];
+export const Weather = namesOf(WEATHERS);
 
 export const RATING_MAX = 5;
 /** Observer grid marks: 1 rarely … 4 consistently. */
 export const GRID_MAX = 4;
+/** What the observer's grid marks, in the order it shows them [R35] [R63]. */
+export const GRID_CRITERIA = [
+  'listening',
+  'questionsOverAdvice',
+  'clientFloor',
+  'stagesRespected',
+  'clientListening',
+  'kindness',
+  'timeKept',
+] as const;
+export type GridCriterion = (typeof GRID_CRITERIA)[number];
 
 export interface CaseProposal {
   readonly id: string;
@@ -62,8 +64,19 @@ export interface Suggestion {
   readonly authorId: string;
   readonly text: string;
   readonly visibility: Visibility;
-  readonly sort: SuggestionSort | null;
   readonly at: number;
+}
+
+/**
+ * How the client sorts their board [R73]: the client's own text, theirs alone while they listen,
+ * which they may share with the group from the synthesis on.
+ */
+export interface BoardSort {
+  readonly authorId: string;
+  readonly consultationId: string;
+  /** By suggestion id; a suggestion left unsorted has none. */
+  readonly sorts: Readonly<Record<string, SuggestionSort>>;
+  readonly visibility: Visibility;
 }
 
 export interface ActionPlan {
@@ -130,14 +143,60 @@ export interface EvaluationTally {
   readonly weathers: Readonly<Partial<Record<Weather, number>>>;
 }
 
-export interface ObserverFeedback {
-  readonly authorId: string;
+/** The observer's marks and comment, as they send them. */
+export interface ObserverGrid {
   readonly listening: number;
   /** Questions asked rather than advice given too early. */
   readonly questionsOverAdvice: number;
   /** The client's floor respected: no debate, no interruption. */
   readonly clientFloor: number;
+  /** The stages kept to: each one's purpose, in order [R63]. Absent in grids written before. */
+  readonly stagesRespected?: number;
+  /** The client listening without debating [R63]. */
+  readonly clientListening?: number;
+  readonly kindness?: number;
+  /** Time kept, stage by stage [R63]. */
+  readonly timeKept?: number;
   readonly comment: string;
+}
+
+export interface ObserverFeedback extends ObserverGrid {
+  readonly authorId: string;
+  readonly visibility: Visibility;
+  readonly at: number;
+}
+
+/** A clarification question, as its consultant asked it [R60]: said aloud, so the group's. */
+export interface Question {
+  readonly id: string;
+  readonly consultationId: string;
+  readonly authorId: string;
+  readonly text: string;
+  /** The stage it was asked in. */
+  readonly stageKey: string;
+  readonly at: number;
+}
+
+/** What the client notes of the suggestions while listening [R61]: theirs alone. */
+export interface ClientNote {
+  readonly authorId: string;
+  readonly consultationId: string;
+  readonly text: string;
+  readonly visibility: Visibility;
+  readonly at: number;
+}
+
+/** One observation, tied to the stage it was made in and when [R62]. */
+export interface StageNote {
+  readonly stageKey: string;
+  readonly text: string;
+  readonly at: number;
+}
+
+/** An observer's notes stage by stage: private until they share them [R62]. */
+export interface StageNotes {
+  readonly authorId: string;
+  readonly entries: readonly StageNote[];
   readonly visibility: Visibility;
   readonly at: number;
 }

@@ -1,4 +1,4 @@
-import type { CaseProposal, Contract } from './content.ts';
+import type { CaseProposal, Contract, Question } from './content.ts';
 import { without } from './record.ts';
 import type { SessionState } from './session.ts';
 import { type AuthoredText, TEXT_KIND_TABLE } from './textKinds.ts';
@@ -36,6 +36,17 @@ export const CONTRIBUTIONS = {
   learnings: texts('learnings'),
   evaluation: texts('evaluation'),
   observerFeedback: texts('observerFeedback'),
+  boardSort: texts('boardSort'),
+  clientNote: texts('clientNote'),
+  stageNotes: texts('stageNotes'),
+  // A question is its consultant's words, though said aloud; a flag on it stays the facilitator's.
+  question: {
+    of: (state, personId) => state.questions.filter((q) => q.authorId === personId),
+    erase: (state, personId) => ({
+      ...state,
+      questions: state.questions.filter((q) => q.authorId !== personId),
+    }),
+  } satisfies Contribution<Question>,
   inclusionCard: {
     of: (state, personId) => {
       const cardId = state.inclusion?.picks[personId];

@@ -1,4 +1,5 @@
 import type { ActionPlan, Debrief, Learnings, PreviousConsultation } from './content.ts';
+import { publishedAverageRating } from './cycleRoster.ts';
 import type { Lifecycle, SessionState } from './session.ts';
 import { viewFor } from './viewFor.ts';
 
@@ -8,8 +9,11 @@ export function carryOver(sessions: readonly SessionState[]): {
   pastClientIds: string[];
   cycleSessions: number | null;
   removedIds: string[];
+  ethicsAcceptedIds: string[];
 } {
   const cycleSessions = sessions.at(-1)?.cycleSessions ?? null;
+  // The code of ethics is accepted once in the group [R90].
+  const ethicsAcceptedIds = [...new Set(sessions.flatMap((s) => s.ethicsAcceptedIds ?? []))];
   // Whom the facilitator removed stays out of the group's next sessions [R49].
   const removedIds = [...new Set(sessions.flatMap((s) => s.removedIds))];
   const pastClientIds = [
@@ -31,9 +35,10 @@ export function carryOver(sessions: readonly SessionState[]): {
       pastClientIds,
       cycleSessions,
       removedIds,
+      ethicsAcceptedIds,
     };
   }
-  return { previous: null, pastClientIds, cycleSessions, removedIds };
+  return { previous: null, pastClientIds, cycleSessions, removedIds, ethicsAcceptedIds };
 }
 
 export interface CycleConsultation {
@@ -54,6 +59,8 @@ export interface CycleSession {
   readonly consultations: readonly CycleConsultation[];
   /** Learnings their authors shared with the group, by author name. */
   readonly learnings: readonly (Learnings & { readonly authorName: string })[];
+  /** The evaluation's average rating, once its tally is published [R48]. */
+  readonly averageRating: number | null;
 }
 
 /**
@@ -88,6 +95,7 @@ export function cycleDashboard(
       learnings: Object.values(view.learnings)
         .filter((l) => l.visibility === 'group')
         .map((l) => ({ ...l, authorName: nameOf(l.authorId) })),
+      averageRating: publishedAverageRating(view),
     };
   });
 }

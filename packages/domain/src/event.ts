@@ -1,12 +1,15 @@
 import type { EventEntries } from './eventEntry.ts';
 import { type CaseEvent, caseEvents } from './features/cases.ts';
+import { type ClarificationEvent, clarificationEvents } from './features/clarification.ts';
 import { type ClosingEvent, closingEvents } from './features/closing.ts';
 import { type ConsultationEvent, consultationEvents } from './features/consultation.ts';
 import { type CycleEvent, cycleEvents } from './features/cycle.ts';
 import { type DebriefEvent, debriefEvents } from './features/debrief.ts';
+import { type EthicsEvent, ethicsEvents } from './features/ethics.ts';
 import { type InclusionEvent, inclusionEvents } from './features/inclusion.ts';
 import { type LifecycleEvent, lifecycleEvents } from './features/lifecycle.ts';
 import { type NoteEvent, noteEvents } from './features/notes.ts';
+import { type ObservationEvent, observationEvents } from './features/observation.ts';
 import { type PrivacyEvent, privacyEvents } from './features/privacy.ts';
 import { type RosterEvent, rosterEvents } from './features/roster.ts';
 import { type StageEvent, stageEvents } from './features/stages.ts';
@@ -29,7 +32,10 @@ export type SessionEvent =
   | ConsultationEvent
   | ClosingEvent
   | PrivacyEvent
-  | CycleEvent;
+  | CycleEvent
+  | EthicsEvent
+  | ClarificationEvent
+  | ObservationEvent;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -51,6 +57,9 @@ export const EVENTS: EventEntries<SessionEvent> = {
   ...closingEvents,
   ...privacyEvents,
   ...cycleEvents,
+  ...ethicsEvents,
+  ...clarificationEvents,
+  ...observationEvents,
 };
 
 export const EVENT_TYPES = Object.keys(EVENTS) as readonly SessionEventType[];

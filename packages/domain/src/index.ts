@@ -1,11 +1,18 @@
 export { apply, applyAll } from './apply.ts';
 export { assertNever } from './assertNever.ts';
+export {
+  CATALOGUE_STAGE_KEYS,
+  type CatalogueStageKey,
+  isCatalogueStageKey,
+} from './catalogueStageKeys.ts';
 export type { Command, CommandType, StageDuration } from './command.ts';
 export { COMMAND_TYPES, FACILITATOR_COMMANDS, WHOLE_TEXT_COMMANDS } from './command.ts';
 export { Sender } from './commandEntry.ts';
 export type {
   ActionPlan,
+  BoardSort,
   CaseProposal,
+  ClientNote,
   Consultation,
   Contract,
   Debrief,
@@ -16,6 +23,9 @@ export type {
   Note,
   ObserverFeedback,
   PreviousConsultation,
+  Question,
+  StageNote,
+  StageNotes,
   Suggestion,
   Turns,
 } from './content.ts';
@@ -23,7 +33,9 @@ export {
   CASE_KINDS,
   CaseKind,
   EMPTY_TALLY,
+  GRID_CRITERIA,
   GRID_MAX,
+  type GridCriterion,
   HELP_KINDS,
   HelpKind,
   NO_TURNS,
@@ -38,16 +50,28 @@ export {
 } from './content.ts';
 export type { Contributions } from './contributions.ts';
 export { contributionsOf, textsBy } from './contributions.ts';
+export { CUSTOM_STAGE_GUIDANCE } from './customStageGuidance.ts';
 export { type CycleConsultation, type CycleSession, carryOver, cycleDashboard } from './cycle.ts';
+export {
+  ACTIVE_MEMBERS_MAX,
+  type CycleRoster,
+  cycleRoster,
+  publishedAverageRating,
+  type RotationMember,
+} from './cycleRoster.ts';
+export { formatLongDate } from './dates.ts';
 export type { Decision, Permission } from './decide.ts';
 export { can, decide } from './decide.ts';
+export { CONFIDENTIALITY_NOTICE, ETHICS_PRINCIPLES } from './ethicsCode.ts';
 export type { SessionEvent, SessionEventType, SharedText } from './event.ts';
 export { EVENT_TYPES } from './event.ts';
+export { hasAcceptedEthics, notYetAcceptedEthics } from './features/ethics.ts';
 export { isStageAhead } from './features/stages.ts';
 export { findInclusionCard, INCLUSION_DECK, type InclusionCard } from './inclusionDeck.ts';
 export { LIMITS } from './limits.ts';
-export { Locale, type Localized, localize } from './localized.ts';
-export { COMBINING_MARKS_MAX, cleanName } from './names.ts';
+export { isListeningOver } from './listening.ts';
+export { LOCALES, Locale, type Localized, localize } from './localized.ts';
+export { COMBINING_MARKS_MAX, cleanName, distinctName, isNameTaken } from './names.ts';
 export { REJECTIONS, Rejection } from './rejection.ts';
 export { ASSIGNABLE_ROLES, type AssignableRole, ROLES, Role } from './role.ts';
 export type {
@@ -64,7 +88,9 @@ export {
   EMPTY_CONTENT,
   facilitatorOf,
   findPerson,
+  LIFECYCLES,
   Lifecycle,
+  PRESENCES,
   Presence,
   totalPlannedMs,
   upgradeState,
@@ -72,14 +98,9 @@ export {
 export type { RebalanceProposal, SessionClock } from './sessionClock.ts';
 export { proposeRebalance, REBALANCE_MIN_STAGE_MS, sessionClock } from './sessionClock.ts';
 export { withSharedStages } from './sharedStages.ts';
-export { Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
-export {
-  type CatalogueStageKey,
-  CUSTOM_STAGE_GUIDANCE,
-  isCatalogueStageKey,
-  STAGE_CATALOGUE,
-} from './stageCatalogue.ts';
-export { sessionSummary } from './summary.ts';
+export { FLOORS, Floor, MINUTE_MS, minutes, type Stage } from './stage.ts';
+export { STAGE_CATALOGUE } from './stageCatalogue.ts';
+export { frenchSpacing, sessionSummary } from './summary.ts';
 export type { Template } from './templates.ts';
 export { CLASSIC_SIX_STEPS, findTemplate, REMOTE_TWO_HOURS, TEMPLATES } from './templates.ts';
 export { isValidName, isValidText } from './text.ts';
@@ -90,10 +111,18 @@ export {
   KIND_VISIBILITIES,
 } from './textKinds.ts';
 export type { Timer, TimerStatus } from './timer.ts';
-export { adjustTimer, idleTimer, isOvertime, remainingMs } from './timer.ts';
+export {
+  adjustTimer,
+  elapsedMs,
+  idleTimer,
+  isCountingUp,
+  isOvertime,
+  remainingMs,
+} from './timer.ts';
 export type { SessionView } from './viewFor.ts';
 export {
   applyToView,
+  asReceivedView,
   isPublicEvent,
   STAGE_VIEWER_ID,
   viewFor,

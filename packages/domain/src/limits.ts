@@ -18,6 +18,10 @@ export const LIMITS = {
   actionsMax: 10,
   consultationsMax: 4,
   adviceFlagsMax: 200,
+  /** Clarification questions in one session. */
+  questionsMax: 200,
+  /** Notes an observer keeps stage by stage in one session. */
+  stageNotesMax: 200,
   cycleSessionsMax: 24,
   /** People a facilitator removes from one session (and its group's next ones). */
   removalsMax: 200,

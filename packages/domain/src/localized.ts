@@ -1,5 +1,8 @@
-export const Locale = { fr: 'fr', en: 'en' } as const;
-export type Locale = (typeof Locale)[keyof typeof Locale];
+import { namesOf } from './namesOf.ts';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const Locale = namesOf(LOCALES);
 
 /** A text shown to people, in every language the panel speaks. */
 export type Localized = Readonly<Record<Locale, string>>;

@@ -53,3 +53,41 @@ export function cleanName(raw: string): string {
   }
   return name.replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * Whether someone in `people` other than `exceptId` already goes by `name` once cleaned: a session
+ * seats nobody twice under the same name, so a second device cannot quietly become a second person.
+ */
+export function isNameTaken(
+  people: readonly { readonly id: string; readonly displayName: string }[],
+  name: string,
+  exceptId?: string,
+): boolean {
+  const cleaned = cleanName(name);
+  return people.some((person) => person.id !== exceptId && person.displayName === cleaned);
+}
+
+/**
+ * A name nobody in `people` holds: `name` cleaned, or numbered ("Kim (2)") and cut to `maxChars`.
+ * For names a person did not choose just now (a host's screen name, a member following the group):
+ * they are let in under a number rather than refused.
+ */
+export function distinctName(
+  people: readonly { readonly id: string; readonly displayName: string }[],
+  name: string,
+  maxChars: number,
+): string {
+  const base = cleanName(name);
+  if (!base || !isNameTaken(people, base)) return base;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    let cut = '';
+    // By code points, so an emoji at the edge is dropped whole rather than split in two.
+    for (const char of base) {
+      if (cut.length + char.length + suffix.length > maxChars) break;
+      cut += char;
+    }
+    const numbered = `${cleanName(cut)}${suffix}`;
+    if (!isNameTaken(people, numbered)) return numbered;
+  }
+}

@@ -25,9 +25,11 @@ const OO = Rejection.observersObserve;
 const NO = Rejection.notObserver;
 const NC = Rejection.notClient;
 const NP = Rejection.notPreviousClient;
+const NK = Rejection.notConsultant;
 const NL = Rejection.sessionNotLive;
 const AS = Rejection.sessionAlreadyStarted;
 const SE = Rejection.sessionEnded;
+const CL = Rejection.clientListens;
 
 /**
  * [R3] [R4] [R5] [R24] [R45] Who may send each kind of command, in each phase, written out from
@@ -58,6 +60,7 @@ const EXPECTED: Readonly<Record<CommandType, Row>> = {
   resumeTimer:          [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   adjustTimer:          [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   resetTimer:           [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
+  setTimerAutoStart:    [[ok, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   writeNote:            [[ok, ok, ok, ok, NI],        [ok, ok, ok, ok, NI],         [ok, ok, ok, ok, NI]],
   launchInclusion:      [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   pickCard:             [[NL, NL, NL, NL, NI],        [ok, ok, ok, ok, NI],         [SE, SE, SE, SE, NI]],
@@ -73,7 +76,7 @@ const EXPECTED: Readonly<Record<CommandType, Row>> = {
   nextTurn:             [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   flagAdvice:           [[NL, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [SE, NF, NF, NF, NI]],
   writeContract:        [[NC, ok, NC, NC, NI],        [NC, ok, NC, NC, NI],         [NC, SE, NC, NC, NI]],
-  postSuggestion:       [[ok, ok, ok, OO, NI],        [ok, ok, ok, OO, NI],         [SE, SE, SE, OO, NI]],
+  postSuggestion:       [[ok, CL, ok, OO, NI],        [ok, CL, ok, OO, NI],         [SE, CL, SE, OO, NI]],
   sortSuggestion:       [[ok, ok, ok, ok, NI],        [ok, ok, ok, ok, NI],         [SE, SE, SE, SE, NI]],
   writeActionPlan:      [[NC, ok, NC, NC, NI],        [NC, ok, NC, NC, NI],         [NC, ok, NC, NC, NI]],
   writeLearnings:       [[ok, ok, ok, ok, NI],        [ok, ok, ok, ok, NI],         [ok, ok, ok, ok, NI]],
@@ -83,6 +86,10 @@ const EXPECTED: Readonly<Record<CommandType, Row>> = {
   eraseMyContent:       [[ok, ok, ok, ok, NI],        [ok, ok, ok, ok, NI],         [ok, ok, ok, ok, NI]],
   announceNextSession:  [[ok, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [ok, NF, NF, NF, NI]],
   planSession:          [[ok, NF, NF, NF, NI],        [ok, NF, NF, NF, NI],         [ok, NF, NF, NF, NI]],
+  acceptEthics:         [[ok, ok, ok, ok, NI],        [ok, ok, ok, ok, NI],         [SE, SE, SE, SE, NI]],
+  askQuestion:          [[NK, NK, NL, OO, NI],        [NK, NK, ok, OO, NI],         [NK, NK, SE, OO, NI]],
+  writeClientNote:      [[NC, ok, NC, NC, NI],        [NC, ok, NC, NC, NI],         [NC, ok, NC, NC, NI]],
+  addStageNote:         [[NO, NO, NO, NL, NI],        [NO, NO, NO, ok, NI],         [NO, NO, NO, SE, NI]],
 };
 
 function expected(type: CommandType, phase: Lifecycle, actor: Actor): Outcome {
@@ -129,6 +136,7 @@ const FRAME_SAMPLES: Partial<Record<CommandType, Command>> = {
   resumeTimer: { type: 'resumeTimer' },
   adjustTimer: { type: 'adjustTimer', deltaMs: MIN },
   resetTimer: { type: 'resetTimer' },
+  setTimerAutoStart: { type: 'setTimerAutoStart', stageKeys: ['consultation'], isAutoTimed: true },
   setStageDurations: {
     type: 'setStageDurations',
     durations: [{ stageKey: 'clarification', plannedMs: 25 * MIN }],

@@ -71,7 +71,17 @@ function randomStep(state: SessionState, random: () => number, n: number): [stri
     () => ({ type: 'rename', displayName: pick(['ZoÃ©', 'Yann']) }),
     () => ({ type: 'setPresence', presence: pick(['online', 'offline'] as const) }),
     () => ({ type: 'assignRole', personId: someone(), role: pick(['consultant', 'observer']) }),
-    () => ({ type: 'goToStage', fromIndex: state.currentStageIndex, toIndex: pick([1, 4, 6]) }),
+    () => ({
+      type: 'goToStage',
+      fromIndex: state.currentStageIndex,
+      // The synthesis (8) and after, where the client may share their sort [R73].
+      toIndex: pick([1, 4, 6, 8, 9]),
+    }),
+    () => ({
+      type: 'setTimerAutoStart',
+      stageKeys: pick([['contract'], ['consultation', 'synthesis']]),
+      isAutoTimed: random() < 0.7,
+    }),
     () => ({ type: 'undoStageChange', fromIndex: state.currentStageIndex }),
     () => ({ type: 'startTimer' }),
     () => ({ type: 'pauseTimer' }),
@@ -88,7 +98,7 @@ function randomStep(state: SessionState, random: () => number, n: number): [stri
     () => ({ type: 'pickCard', cardId: pick(['sun', 'rocket']) }),
     () => ({ type: 'writeDebrief', tried: secret, worked: '', didNotWork: '' }),
     () => ({ type: 'proposeCase', kind: 'project', title: `Case ${n}`, summary: '' }),
-    () => ({ type: 'withdrawCase', caseId: `case-${1 + Math.floor(random() * 4)}` }),
+    () => ({ type: 'withdrawCase', caseId: pick([...state.cases.map((c) => c.id), 'case-1']) }),
     () => ({ type: 'voteCase', caseId: pick([null, 'case-1', 'case-2']) }),
     () => ({ type: 'chooseCase', caseId: `case-${1 + Math.floor(random() * 6)}` }),
     () => ({ type: 'raiseHand' }),
@@ -97,6 +107,16 @@ function randomStep(state: SessionState, random: () => number, n: number): [stri
     () => ({ type: 'startRound' }),
     () => ({ type: 'nextTurn' }),
     () => ({ type: 'flagAdvice', personId: someone() }),
+    () => ({ type: 'askQuestion', text: `Question ${n}` }),
+    () => ({
+      type: 'flagAdvice',
+      personId: someone(),
+      questionId: `question-${1 + Math.floor(random() * (state.itemCount + 1))}`,
+    }),
+    () => ({ type: 'writeClientNote', text: secret }),
+    () => ({ type: 'writeClientNote', text: secret }),
+    () => ({ type: 'addStageNote', text: secret }),
+    () => ({ type: 'addStageNote', text: secret }),
     () => ({ type: 'writeContract', request: `Request ${n}`, helpKinds: ['ideas'] }),
     () => ({ type: 'postSuggestion', text: secret, visibility: visibility() }),
     () => ({ type: 'postSuggestion', text: secret, visibility: visibility() }),
@@ -113,12 +133,33 @@ function randomStep(state: SessionState, random: () => number, n: number): [stri
     }),
     () => ({ type: 'announceNextSession', sessionId: `next-${n}` }),
     () => ({ type: 'planSession', scheduledFor: null, cycleSessions: 1 + (n % 6) }),
+    () => ({ type: 'acceptEthics' }),
   ];
   // Visibility changes, of every kind to every visibility, are what the property is about.
   if (random() < 0.3) {
     const kind = pick(TEXT_KINDS);
-    const id = kind === 'suggestion' ? itemId() : kind === 'actionPlan' ? consultationId() : actor;
+    const byConsultation = kind === 'actionPlan' || kind === 'clientNote' || kind === 'boardSort';
+    const id = kind === 'suggestion' ? itemId() : byConsultation ? consultationId() : actor;
     return [actor, { type: 'setVisibility', ref: { kind, id }, visibility: visibility() }];
+  }
+  // The client sorts their board and shares the sort, or tries to, while listening (the
+  // consultation, 6) and from the synthesis (8) on [R73].
+  const board = state.consultations[state.consultations.length - 1];
+  if (board && random() < 0.08) {
+    const roll = random();
+    if (roll < 0.15) {
+      const toIndex = pick([6, 8]);
+      if (toIndex !== state.currentStageIndex)
+        return ['fac', { type: 'goToStage', fromIndex: state.currentStageIndex, toIndex }];
+    }
+    const suggestionId = pick([...board.suggestions.map((s) => s.id), itemId()]);
+    if (roll < 0.6)
+      return [board.clientId, { type: 'sortSuggestion', suggestionId, sort: pick([null, 'keep']) }];
+    const visibility = state.boardSorts[board.id]?.visibility === 'group' ? 'me' : 'group';
+    return [
+      board.clientId,
+      { type: 'setVisibility', ref: { kind: 'boardSort', id: board.id }, visibility },
+    ];
   }
   if (random() < 0.02) return [actor, { type: 'eraseMyContent' }];
   if (random() < 0.02) return ['late', { type: 'join', displayName: 'Lou' }];
@@ -247,7 +288,12 @@ describe('[R19] [R36] [R37] [R44] privacy property: frames rebuild each readerâ€
 
   it.each(SEEDS)('seed %i', (seed) => {
     const result = runSeed(seed);
-    for (const event of result.log) recorded.add(event.type);
+    for (const event of result.log) {
+      recorded.add(event.type);
+      // A client's sort shared with the group, then sorted on: the case [R73] adds.
+      if (event.type === 'visibilityChanged' && event.ref.kind === 'boardSort')
+        recorded.add(`boardSort:${event.visibility}`);
+    }
     checkReplay(result, seed);
     checkFiles(result, seed);
     expect(result.log.length, `seed ${seed}: too few events to mean much`).toBeGreaterThan(
@@ -259,6 +305,10 @@ describe('[R19] [R36] [R37] [R44] privacy property: frames rebuild each readerâ€
     if (env?.SEED) return;
     const neverRecorded = ['textShown', 'textHidden'];
     const missing = EVENT_TYPES.filter((t) => !neverRecorded.includes(t) && !recorded.has(t));
+    expect([...recorded].filter((t) => t.startsWith('boardSort:')).sort()).toEqual([
+      'boardSort:group',
+      'boardSort:me',
+    ]);
     expect(missing).toEqual([]);
   });
 });

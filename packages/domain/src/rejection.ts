@@ -4,6 +4,8 @@ export const Rejection = {
   alreadyJoined: 'alreadyJoined',
   /** The facilitator removed this person from the session: they do not come back as themselves. */
   removed: 'removed',
+  /** Someone in the session already goes by this name: no second seat under it. */
+  nameTaken: 'nameTaken',
   sessionFull: 'sessionFull',
   notFacilitator: 'notFacilitator',
   sessionNotLive: 'sessionNotLive',
@@ -34,8 +36,12 @@ export const Rejection = {
   notAuthor: 'notAuthor',
   observersObserve: 'observersObserve',
   notObserver: 'notObserver',
+  /** Asking the clarification questions is the consultants' part [R60]. */
+  notConsultant: 'notConsultant',
   noConsultation: 'noConsultation',
   notClient: 'notClient',
+  /** The client listens to the suggestions and notes them, without answering on the board [R72]. */
+  clientListens: 'clientListens',
   handAlreadyRaised: 'handAlreadyRaised',
   handNotRaised: 'handNotRaised',
   nobodyInRound: 'nobodyInRound',

@@ -1,5 +1,7 @@
 import {
+  type BoardSort,
   type CaseProposal,
+  type ClientNote,
   type Consultation,
   type Debrief,
   EMPTY_TALLY,
@@ -11,20 +13,27 @@ import {
   type Note,
   type ObserverFeedback,
   type PreviousConsultation,
+  type Question,
+  type StageNotes,
+  type Suggestion,
+  type SuggestionSort,
   type Turns,
 } from './content.ts';
 import type { AdviceFlag } from './features/turns.ts';
 import { cleanName } from './names.ts';
+import { namesOf } from './namesOf.ts';
 import type { Role } from './role.ts';
 import type { Stage } from './stage.ts';
 import type { Template } from './templates.ts';
 import { idleTimer, type Timer } from './timer.ts';
 
-export const Lifecycle = { scheduled: 'scheduled', live: 'live', ended: 'ended' } as const;
-export type Lifecycle = (typeof Lifecycle)[keyof typeof Lifecycle];
+export const LIFECYCLES = ['scheduled', 'live', 'ended'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+export const Lifecycle = namesOf(LIFECYCLES);
 
-export const Presence = { online: 'online', offline: 'offline' } as const;
-export type Presence = (typeof Presence)[keyof typeof Presence];
+export const PRESENCES = ['online', 'offline'] as const;
+export type Presence = (typeof PRESENCES)[number];
+export const Presence = namesOf(PRESENCES);
 
 export interface Person {
   readonly id: string;
@@ -82,6 +91,14 @@ export interface SessionState {
   readonly turns: Turns;
   /** Questions the facilitator flagged as advice in disguise, in order. */
   readonly adviceFlags: readonly AdviceFlag[];
+  /** Clarification questions asked, in order [R60]. */
+  readonly questions: readonly Question[];
+  /** Each client's private notes during their consultation, by consultation id [R61]. */
+  readonly clientNotes: Readonly<Record<string, ClientNote>>;
+  /** Each client's sort of their board, by consultation id [R73]. */
+  readonly boardSorts: Readonly<Record<string, BoardSort>>;
+  /** Observers' notes by stage, by author id [R62]. */
+  readonly stageNotes: Readonly<Record<string, StageNotes>>;
   readonly learnings: Readonly<Record<string, Learnings>>;
   readonly evaluations: Readonly<Record<string, Evaluation>>;
   readonly evaluationTally: EvaluationTally;
@@ -94,6 +111,8 @@ export interface SessionState {
   readonly scheduledFor: string | null;
   /** How many sessions the group's cycle plans (e.g. 6 monthly ones), when it says. */
   readonly cycleSessions: number | null;
+  /** Who has accepted the group's code of ethics, in this session or an earlier one [R90]. */
+  readonly ethicsAcceptedIds: readonly string[];
 }
 
 /** The content fields of a session with nothing written yet. */
@@ -107,6 +126,10 @@ export const EMPTY_CONTENT = {
   consultations: [],
   turns: NO_TURNS,
   adviceFlags: [],
+  questions: [],
+  clientNotes: {},
+  boardSorts: {},
+  stageNotes: {},
   learnings: {},
   evaluations: {},
   evaluationTally: EMPTY_TALLY,
@@ -116,6 +139,7 @@ export const EMPTY_CONTENT = {
   scheduledFor: null,
   cycleSessions: null,
   removedIds: [],
+  ethicsAcceptedIds: [],
 } as const satisfies Partial<SessionState>;
 
 export interface CreateSessionInput {
@@ -132,6 +156,8 @@ export interface CreateSessionInput {
   readonly cycleSessions?: number | null;
   /** People removed from the group's earlier sessions stay out of this one [R49]. */
   readonly removedIds?: readonly string[];
+  /** Who accepted the code of ethics in the group's earlier sessions [R90]. */
+  readonly ethicsAcceptedIds?: readonly string[];
 }
 
 /** A new, scheduled session whose only member is its facilitator. */
@@ -168,6 +194,7 @@ export function createSession(input: CreateSessionInput): SessionState {
     scheduledFor: input.scheduledFor ?? null,
     cycleSessions: input.cycleSessions ?? null,
     removedIds: input.removedIds ?? [],
+    ethicsAcceptedIds: input.ethicsAcceptedIds ?? [],
   };
 }
 
@@ -196,7 +223,32 @@ export function upgradeState(stored: SessionState): SessionState {
   const notes: Record<string, Note> = {};
   for (const [authorId, note] of Object.entries(stored.notes ?? {}))
     notes[authorId] = { ...note, authorId, visibility: note.visibility ?? 'me' };
-  return { ...EMPTY_CONTENT, ...stored, groupId: stored.groupId ?? stored.id, notes };
+  return withBoardSorts({
+    ...EMPTY_CONTENT,
+    ...stored,
+    groupId: stored.groupId ?? stored.id,
+    notes,
+  });
+}
+
+/**
+ * Sorts stored on each suggestion, where everyone who read it saw them, become their client's own
+ * sort of the board, private until shared [R73]: an upgrade never shows more than before.
+ */
+function withBoardSorts(state: SessionState): SessionState {
+  const boardSorts: Record<string, BoardSort> = {};
+  const consultations = state.consultations.map((c) => {
+    const sorts: Record<string, SuggestionSort> = {};
+    const suggestions = c.suggestions.map((stored) => {
+      const { sort, ...suggestion } = stored as Suggestion & { sort?: SuggestionSort | null };
+      if (sort) sorts[suggestion.id] = sort;
+      return suggestion;
+    });
+    if (Object.keys(sorts).length > 0)
+      boardSorts[c.id] = { authorId: c.clientId, consultationId: c.id, sorts, visibility: 'me' };
+    return { ...c, suggestions };
+  });
+  return { ...state, consultations, boardSorts: { ...boardSorts, ...state.boardSorts } };
 }
 
 export function findPerson(state: SessionState, personId: string): Person | undefined {

@@ -1,14 +1,11 @@
 import type { Localized } from './localized.ts';
+import { namesOf } from './namesOf.ts';
 import type { Role } from './role.ts';
 
 /** Who holds the floor during a stage. */
-export const Floor = {
-  client: 'client',
-  consultants: 'consultants',
-  everyone: 'everyone',
-  facilitator: 'facilitator',
-} as const;
-export type Floor = (typeof Floor)[keyof typeof Floor];
+export const FLOORS = ['client', 'consultants', 'everyone', 'facilitator'] as const;
+export type Floor = (typeof FLOORS)[number];
+export const Floor = namesOf(FLOORS);
 
 export interface Stage {
   /** Unique within a session; built-in stages keep their catalogue key. */
@@ -16,6 +13,8 @@ export interface Stage {
   readonly title: Localized;
   /** Planned duration; null where the method sets none (contract, break, conclusion). */
   readonly plannedMs: number | null;
+  /** Its timer starts by itself when the stage starts [R71]; absent in stages stored before. */
+  readonly isAutoTimed?: boolean;
   readonly floor: Floor;
   /** What each role does now, one line each. */
   readonly guidance: Readonly<Record<Role, Localized>>;

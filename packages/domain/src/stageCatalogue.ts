@@ -1,8 +1,14 @@
+import type { CatalogueStageKey } from './catalogueStageKeys.ts';
 import { Floor, type Stage } from './stage.ts';
+
+export { type CatalogueStageKey, isCatalogueStageKey } from './catalogueStageKeys.ts';
 
 type StageContent = Omit<Stage, 'key' | 'plannedMs'>;
 
-/** The content of every built-in stage; templates pick stages from here and set their timings. */
+/**
+ * The content of every built-in stage, in CATALOGUE_STAGE_KEYS' order; templates pick stages from
+ * here and set their timings.
+ */
 export const STAGE_CATALOGUE = {
   inclusion: {
     title: { fr: 'Inclusion', en: 'Inclusion' },
@@ -253,25 +259,4 @@ export const STAGE_CATALOGUE = {
       observer: { fr: 'Un mot pour conclure.', en: 'A word to close.' },
     },
   },
-} as const satisfies Record<string, StageContent>;
-
-export type CatalogueStageKey = keyof typeof STAGE_CATALOGUE;
-
-/** True for a stage of the method; false for one the facilitator added (`custom-N`). */
-export function isCatalogueStageKey(key: string): key is CatalogueStageKey {
-  return Object.hasOwn(STAGE_CATALOGUE, key);
-}
-
-/** Guidance for a stage the facilitator adds: generic, since its purpose is theirs to say. */
-export const CUSTOM_STAGE_GUIDANCE: Stage['guidance'] = {
-  facilitator: {
-    fr: 'Expliquez au groupe le but de cette étape.',
-    en: 'Explain the purpose of this stage to the group.',
-  },
-  client: { fr: 'Suivez les indications de l’animateur.', en: 'Follow the facilitator’s lead.' },
-  consultant: {
-    fr: 'Suivez les indications de l’animateur.',
-    en: 'Follow the facilitator’s lead.',
-  },
-  observer: { fr: 'Observez les interactions.', en: 'Observe the interactions.' },
-};
+} as const satisfies Record<CatalogueStageKey, StageContent>;

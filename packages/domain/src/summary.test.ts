@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sessionSummary } from './summary.ts';
+import { CONFIDENTIALITY_NOTICE } from './ethicsCode.ts';
+import { frenchSpacing, sessionSummary } from './summary.ts';
 import { run } from './testing/builders.ts';
 import { makeConsultingSession } from './testing/contentSamples.ts';
 
@@ -43,7 +44,7 @@ describe('exported summaries', () => {
       'à garder',
       'PLAN',
       'STEP',
-      '2027-01-31',
+      '31 janvier 2027',
       'CLI-LEARNT',
       'FAC-SHARED',
       'CLI-EVAL',
@@ -81,5 +82,43 @@ describe('exported summaries', () => {
       process: '',
     });
     expect(sessionSummary(state, 'cli', 'en', date)).toContain('> # Fake heading\n> line');
+  });
+
+  it('in French, a non-breaking space goes before : ; ? ! and the reader is never “moi”', () => {
+    const md = sessionSummary(finishedSession(), 'cli', 'fr', date);
+    expect(md).toContain('Client\u00a0: Vous');
+    expect(md).toContain('Échéance\u00a0: 31 janvier 2027');
+    expect(md).not.toMatch(/\S[:;?!](\s|$)/m);
+    expect(md).not.toMatch(/moi\s*:/i);
+    expect(md).not.toContain('2027-01-31');
+  });
+
+  it('in English, colons stay tight and the due date reads in full', () => {
+    const md = sessionSummary(finishedSession(), 'cli', 'en', date);
+    expect(md).toContain('Client: You');
+    expect(md).toContain('By: 31 January 2027');
+    expect(md).not.toContain('\u00a0:');
+  });
+
+  it('every summary carries the confidentiality line, a stranger’s too', () => {
+    for (const [person, locale] of [
+      ['cli', 'fr'],
+      ['obs', 'en'],
+      ['stranger', 'fr'],
+    ] as const)
+      expect(sessionSummary(finishedSession(), person, locale, date)).toContain(
+        frenchSpacing(CONFIDENTIALITY_NOTICE[locale], locale),
+      );
+  });
+});
+
+describe('frenchSpacing', () => {
+  it('puts one non-breaking space before high punctuation, and leaves times and links alone', () => {
+    expect(frenchSpacing('Note: 4 ; vrai? oui !', 'fr')).toBe(
+      'Note\u00a0: 4\u00a0; vrai\u00a0? oui\u00a0!',
+    );
+    expect(frenchSpacing('à 10:30, https://exemple.fr', 'fr')).toBe('à 10:30, https://exemple.fr');
+    expect(frenchSpacing('Quoi ?!', 'fr')).toBe('Quoi\u00a0?!');
+    expect(frenchSpacing('Note: 4', 'en')).toBe('Note: 4');
   });
 });

@@ -1,4 +1,6 @@
-import type { HelpKind, SuggestionSort, Weather } from './content.ts';
+import { GRID_CRITERIA, type HelpKind, type SuggestionSort, type Weather } from './content.ts';
+import { formatLongDate } from './dates.ts';
+import { CONFIDENTIALITY_NOTICE } from './ethicsCode.ts';
 import { findInclusionCard } from './inclusionDeck.ts';
 import type { Locale } from './localized.ts';
 import type { SessionState } from './session.ts';
@@ -25,9 +27,12 @@ const WORDS = {
     evaluation: 'Évaluation',
     rating: 'Note',
     observer: 'Grille de l’observateur',
+    questions: 'Questions de clarification',
+    clientNote: 'Mes notes pendant la consultation',
+    stageNotes: 'Observations par étape',
     notes: 'Notes',
     inclusion: 'Inclusion',
-    mine: 'moi',
+    mine: 'Vous',
     none: '—',
     sorts: { keep: 'à garder', explore: 'à explorer', drop: 'écartée' },
     help_: {
@@ -66,9 +71,12 @@ const WORDS = {
     evaluation: 'Evaluation',
     rating: 'Rating',
     observer: 'Observer’s grid',
+    questions: 'Clarification questions',
+    clientNote: 'My notes during the consultation',
+    stageNotes: 'Observations by stage',
     notes: 'Notes',
     inclusion: 'Inclusion',
-    mine: 'me',
+    mine: 'You',
     none: '—',
     sorts: { keep: 'keep', explore: 'explore', drop: 'dropped' },
     help_: {
@@ -107,6 +115,15 @@ function quote(text: string): string {
 }
 
 /**
+ * French typography: one non-breaking space before ; : ? ! that close a word, so they never start
+ * a line. Times (10:30), links (https://) and doubled marks (?!) are left as they are.
+ */
+export function frenchSpacing(text: string, locale: Locale): string {
+  if (locale !== 'fr') return text;
+  return text.replace(/([^\s;:!?])[ \u00a0\u202f]?([;:!?])(?=\s|$|[!?])/g, '$1\u00a0$2');
+}
+
+/**
  * The session as one person may keep it, in Markdown: built from their view, so it holds exactly
  * what they may read and nothing else.
  */
@@ -122,12 +139,13 @@ export function sessionSummary(
     id === personId ? w.mine : (view.people.find((p) => p.id === id)?.displayName ?? '?');
   const out: string[] = [`# ${w.summary} — ${view.groupName}`, ''];
   out.push(formatDate(view.startedAt ?? view.createdAt), '');
+  out.push(`_${CONFIDENTIALITY_NOTICE[locale]}_`, '');
   const picks = Object.entries(view.inclusion?.picks ?? {});
   if (picks.length > 0) {
     out.push(`## ${w.inclusion}`, '');
     for (const [id, cardId] of picks) {
       const card = findInclusionCard(cardId);
-      out.push(`- ${name(id)}: ${card ? `${card.picture} ${card.word[locale]}` : cardId}`);
+      out.push(`- ${name(id)}: ${card ? card.word[locale] : cardId}`);
     }
     out.push('');
   }
@@ -156,10 +174,23 @@ export function sessionSummary(
       const help = consultation.contract.helpKinds.map((k) => w.help_[k]).join(', ');
       if (help) out.push(`${w.help}: ${help}`, '');
     }
+    const questions = view.questions.filter((q) => q.consultationId === consultation.id);
+    if (questions.length > 0) {
+      out.push(`### ${w.questions}`, '');
+      for (const q of questions) out.push(`- ${name(q.authorId)}: ${q.text.replace(/\n/g, ' ')}`);
+      out.push('');
+    }
+    // Only its client's view holds it [R61].
+    const clientNote = view.clientNotes[consultation.id];
+    if (clientNote?.text.trim()) out.push(`### ${w.clientNote}`, '', quote(clientNote.text), '');
     if (consultation.suggestions.length > 0) {
       out.push(`### ${w.suggestions}`, '');
-      for (const s of consultation.suggestions)
-        out.push(`- ${s.text.replace(/\n/g, ' ')}${s.sort ? ` _(${w.sorts[s.sort]})_` : ''}`);
+      // The client's sort, where this reader may read it [R73].
+      const sorts = view.boardSorts[consultation.id]?.sorts ?? {};
+      for (const s of consultation.suggestions) {
+        const sort = sorts[s.id];
+        out.push(`- ${s.text.replace(/\n/g, ' ')}${sort ? ` _(${w.sorts[sort]})_` : ''}`);
+      }
       out.push('');
     }
     if (consultation.plan) {
@@ -167,7 +198,8 @@ export function sessionSummary(
       for (const action of consultation.plan.actions) out.push(`- [ ] ${action}`);
       if (consultation.plan.firstStep)
         out.push('', `${w.firstStep}: ${consultation.plan.firstStep}`);
-      if (consultation.plan.byWhen) out.push(`${w.byWhen}: ${consultation.plan.byWhen}`);
+      if (consultation.plan.byWhen)
+        out.push(`${w.byWhen}: ${formatLongDate(consultation.plan.byWhen, locale)}`);
       out.push('');
     }
   }
@@ -182,21 +214,35 @@ export function sessionSummary(
   }
   for (const e of Object.values(view.evaluations)) {
     out.push(`## ${w.evaluation} — ${name(e.authorId)}`, '');
-    out.push(`${w.weather[e.weather]} · ${w.rating}: ${e.rating}/5`, '');
+    out.push(`${w.weather[e.weather]}, ${w.rating}: ${e.rating}/5`, '');
     if (e.comment.trim()) out.push(quote(e.comment), '');
   }
   for (const f of Object.values(view.observerFeedback)) {
     out.push(`## ${w.observer} — ${name(f.authorId)}`, '');
-    out.push(`${f.listening}/4 · ${f.questionsOverAdvice}/4 · ${f.clientFloor}/4`, '');
+    const marks = GRID_CRITERIA.flatMap((c) => (f[c] === undefined ? [] : [`${f[c]}/4`]));
+    out.push(marks.join(', '), '');
     if (f.comment.trim()) out.push(quote(f.comment), '');
+  }
+  for (const n of Object.values(view.stageNotes)) {
+    if (n.entries.length === 0) continue;
+    out.push(`## ${w.stageNotes} — ${name(n.authorId)}`, '');
+    for (const entry of n.entries) {
+      const stage = view.stages.find((st) => st.key === entry.stageKey);
+      const title = stage ? stage.title[locale] : entry.stageKey;
+      // Minutes into the session: the domain knows no time zone to tell the hour in.
+      const minutes = Math.max(0, Math.round((entry.at - (view.startedAt ?? entry.at)) / 60_000));
+      out.push(`- **${title}** (+${minutes} min): ${entry.text.replace(/\n/g, ' ')}`);
+    }
+    out.push('');
   }
   const notes = Object.values(view.notes).filter((n) => n.text.trim());
   if (notes.length > 0) {
     out.push(`## ${w.notes}`, '');
     for (const n of notes) out.push(`### ${name(n.authorId)}`, '', quote(n.text), '');
   }
-  return `${out
+  const markdown = out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+    .trim();
+  return `${frenchSpacing(markdown, locale)}\n`;
 }

@@ -1,10 +1,13 @@
 import type {
   ActionPlan,
+  BoardSort,
+  ClientNote,
   Debrief,
   Evaluation,
   Learnings,
   Note,
   ObserverFeedback,
+  StageNotes,
   Suggestion,
 } from './content.ts';
 import { without } from './record.ts';
@@ -23,7 +26,10 @@ export type SharedText =
   | { readonly kind: 'actionPlan'; readonly consultationId: string; readonly plan: ActionPlan }
   | { readonly kind: 'learnings'; readonly learnings: Learnings }
   | { readonly kind: 'evaluation'; readonly evaluation: Evaluation }
-  | { readonly kind: 'observerFeedback'; readonly feedback: ObserverFeedback };
+  | { readonly kind: 'observerFeedback'; readonly feedback: ObserverFeedback }
+  | { readonly kind: 'boardSort'; readonly boardSort: BoardSort }
+  | { readonly kind: 'clientNote'; readonly note: ClientNote }
+  | { readonly kind: 'stageNotes'; readonly notes: StageNotes };
 
 type SharedTextOf<K extends TextKind> = Extract<SharedText, { readonly kind: K }>;
 
@@ -35,7 +41,10 @@ export type AuthoredText =
   | ActionPlan
   | Learnings
   | Evaluation
-  | ObserverFeedback;
+  | ObserverFeedback
+  | BoardSort
+  | ClientNote
+  | StageNotes;
 
 export interface FoundText {
   readonly ref: TextRef;
@@ -70,8 +79,8 @@ interface TextKindEntry<K extends TextKind> {
   withVisibility(shared: SharedTextOf<K>, visibility: Visibility): SharedTextOf<K>;
 }
 
-/** Where a kind kept one per author lives: a record of the state, by author id. */
-interface AuthorRecord<K extends TextKind, T extends AuthoredText> {
+/** Where a kind kept one per key lives: a record of the state, by that key. */
+interface KeyedRecord<K extends TextKind, T extends AuthoredText> {
   readonly visibilities: readonly [Visibility, ...Visibility[]];
   texts(state: SessionState): Readonly<Record<string, T>>;
   withTexts(state: SessionState, texts: Readonly<Record<string, T>>): SessionState;
@@ -79,29 +88,45 @@ interface AuthorRecord<K extends TextKind, T extends AuthoredText> {
   unshare(shared: SharedTextOf<K>): T;
 }
 
-/** The entry of a kind each person writes at most one of, named by its author. */
-function oneByAuthor<K extends TextKind, T extends AuthoredText>(
+/** The entry of a kind kept at most one per key (its author, its consultation), named by that key. */
+function onePer<K extends TextKind, T extends AuthoredText>(
   kind: K,
-  place: AuthorRecord<K, T>,
+  keyOf: (text: T) => string,
+  place: KeyedRecord<K, T>,
 ): TextKindEntry<K> {
   return {
     visibilities: place.visibilities,
     all: (state) =>
-      Object.entries(place.texts(state)).map(([authorId, text]) => ({
-        ref: { kind, id: authorId },
+      Object.entries(place.texts(state)).map(([key, text]) => ({
+        ref: { kind, id: key },
         text,
         shared: place.share(text),
         clientId: null,
       })),
-    idOf: (shared) => place.unshare(shared).authorId,
+    idOf: (shared) => keyOf(place.unshare(shared)),
     put: (state, shared) => {
       const text = place.unshare(shared);
-      return place.withTexts(state, { ...place.texts(state), [text.authorId]: text });
+      return place.withTexts(state, { ...place.texts(state), [keyOf(text)]: text });
     },
     remove: (state, id) => place.withTexts(state, without(place.texts(state), id)),
     withVisibility: (shared, visibility) => place.share({ ...place.unshare(shared), visibility }),
   };
 }
+
+/** The entry of a kind each person writes at most one of, named by its author. */
+const oneByAuthor = <K extends TextKind, T extends AuthoredText>(
+  kind: K,
+  place: KeyedRecord<K, T>,
+) => onePer(kind, (text) => text.authorId, place);
+
+/** The entry of a kind kept at most one per consultation, named by it. */
+const onePerConsultation = <
+  K extends TextKind,
+  T extends AuthoredText & { readonly consultationId: string },
+>(
+  kind: K,
+  place: KeyedRecord<K, T>,
+) => onePer(kind, (text) => text.consultationId, place);
 
 export const TEXT_KIND_TABLE: { readonly [K in TextKind]: TextKindEntry<K> } = {
   note: oneByAuthor('note', {
@@ -222,6 +247,29 @@ export const TEXT_KIND_TABLE: { readonly [K in TextKind]: TextKindEntry<K> } = {
     withTexts: (state, observerFeedback) => ({ ...state, observerFeedback }),
     share: (feedback) => ({ kind: 'observerFeedback', feedback }),
     unshare: ({ feedback }) => feedback,
+  }),
+  // The client's sort of their board, one per consultation: private while they listen [R73].
+  boardSort: onePerConsultation('boardSort', {
+    visibilities: ['me', 'group'],
+    texts: (state) => state.boardSorts,
+    withTexts: (state, boardSorts) => ({ ...state, boardSorts }),
+    share: (boardSort) => ({ kind: 'boardSort', boardSort }),
+    unshare: ({ boardSort }) => boardSort,
+  }),
+  // Only ever its author's: the client listens and notes without answering in public [R61].
+  clientNote: onePerConsultation('clientNote', {
+    visibilities: ['me'],
+    texts: (state) => state.clientNotes,
+    withTexts: (state, clientNotes) => ({ ...state, clientNotes }),
+    share: (note) => ({ kind: 'clientNote', note }),
+    unshare: ({ note }) => note,
+  }),
+  stageNotes: oneByAuthor('stageNotes', {
+    visibilities: ['me', 'group'],
+    texts: (state) => state.stageNotes,
+    withTexts: (state, stageNotes) => ({ ...state, stageNotes }),
+    share: (notes) => ({ kind: 'stageNotes', notes }),
+    unshare: ({ notes }) => notes,
   }),
 };
 

@@ -25,26 +25,35 @@ export function remainingMs(timer: Timer, now: number): number {
   }
 }
 
+/**
+ * A timer with no time set — its stage has no planned duration and none was added — counts up:
+ * it shows the time spent, never an overtime [R70].
+ */
+export function isCountingUp(timer: Timer): boolean {
+  return timer.durationMs === 0;
+}
+
+/** Time spent on a counting-up timer at `now`: zero until it starts [R70]. */
+export function elapsedMs(timer: Timer, now: number): number {
+  return Math.max(0, -remainingMs(timer, now));
+}
+
+/** Running past its time; a counting-up timer never is [R70]. */
 export function isOvertime(timer: Timer, now: number): boolean {
-  return remainingMs(timer, now) < 0;
+  return !isCountingUp(timer) && remainingMs(timer, now) < 0;
 }
 
 /** Adds (or removes, when negative) time; an idle timer never goes below zero. */
 export function adjustTimer(timer: Timer, deltaMs: number): Timer {
+  // A started countdown stays one: taking its time away makes it overtime, not a count-up [R70].
+  const floor = timer.status !== 'idle' && timer.durationMs > 0 ? 1 : 0;
+  const durationMs = Math.max(floor, timer.durationMs + deltaMs);
   switch (timer.status) {
     case 'idle':
-      return { status: 'idle', durationMs: Math.max(0, timer.durationMs + deltaMs) };
+      return { status: 'idle', durationMs };
     case 'running':
-      return {
-        ...timer,
-        durationMs: Math.max(0, timer.durationMs + deltaMs),
-        endsAt: timer.endsAt + deltaMs,
-      };
+      return { ...timer, durationMs, endsAt: timer.endsAt + deltaMs };
     case 'paused':
-      return {
-        ...timer,
-        durationMs: Math.max(0, timer.durationMs + deltaMs),
-        remainingMs: timer.remainingMs + deltaMs,
-      };
+      return { ...timer, durationMs, remainingMs: timer.remainingMs + deltaMs };
   }
 }

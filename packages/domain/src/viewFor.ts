@@ -33,6 +33,15 @@ export function viewFor(state: SessionState, personId: string): SessionView {
   return { ...redacted, evaluationTally: publishedTally(state.evaluationTally) } as SessionView;
 }
 
+/**
+ * A view a panel received, as a view: the server made it with `viewFor` for this reader and the
+ * protocol checked its shape on arrival. The one way in for a view that did not come from
+ * `viewFor` here; only the protocol's view schema calls it.
+ */
+export function asReceivedView(received: SessionState): SessionView {
+  return received as SessionView;
+}
+
 /** Applies to a view an event as `visibleEvent` gave it to the view's reader: a view again. */
 export function applyToView(view: SessionView, event: SessionEvent): SessionView {
   return apply(view, event) as SessionView;

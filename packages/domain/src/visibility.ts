@@ -1,29 +1,33 @@
+import { namesOf } from './namesOf.ts';
+
 /**
  * Who may read a text besides its author: nobody else, the client it was written for, or the
  * whole group. The facilitator has no reading privilege: facilitating is not supervising.
  */
-export const Visibility = { me: 'me', client: 'client', group: 'group' } as const;
-export type Visibility = (typeof Visibility)[keyof typeof Visibility];
-
-export const VISIBILITIES: readonly Visibility[] = Object.values(Visibility);
+export const VISIBILITIES = ['me', 'client', 'group'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const Visibility = namesOf(VISIBILITIES);
 
 /** The kinds of text a person writes and chooses the readers of. */
-export const TextKind = {
-  note: 'note',
-  debrief: 'debrief',
-  suggestion: 'suggestion',
-  actionPlan: 'actionPlan',
-  learnings: 'learnings',
-  evaluation: 'evaluation',
-  observerFeedback: 'observerFeedback',
-} as const;
-export type TextKind = (typeof TextKind)[keyof typeof TextKind];
-
-export const TEXT_KINDS: readonly TextKind[] = Object.values(TextKind);
+export const TEXT_KINDS = [
+  'note',
+  'debrief',
+  'suggestion',
+  'actionPlan',
+  'learnings',
+  'evaluation',
+  'observerFeedback',
+  'boardSort',
+  'clientNote',
+  'stageNotes',
+] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+export const TextKind = namesOf(TEXT_KINDS);
 
 /**
  * Names one text: `id` is its author for per-person texts, its own id for a suggestion, its
- * consultation for an action plan (`previous` for the plan carried over from the last session).
+ * consultation for an action plan (`previous` for the plan carried over from the last session) and
+ * for a client's note.
  */
 export interface TextRef {
   readonly kind: TextKind;

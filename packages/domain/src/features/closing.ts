@@ -2,10 +2,13 @@ import { ANY_TIME, type CommandEntries } from '../commandEntry.ts';
 import {
   type Evaluation,
   type EvaluationTally,
+  GRID_CRITERIA,
   GRID_MAX,
+  type GridCriterion,
   isPublishedTally,
   type Learnings,
   type ObserverFeedback,
+  type ObserverGrid,
   RATING_MAX,
   WEATHERS,
   type Weather,
@@ -26,19 +29,17 @@ export type ClosingCommand =
       readonly rating: number;
       readonly comment: string;
     }
-  | {
-      readonly type: 'writeObserverFeedback';
-      readonly listening: number;
-      readonly questionsOverAdvice: number;
-      readonly clientFloor: number;
-      readonly comment: string;
-    };
+  // A grid sent without the criteria added with R63 leaves them unmarked.
+  | ({ readonly type: 'writeObserverFeedback' } & ObserverGrid);
 
 export type ClosingEvent =
   | { readonly type: 'learningsWritten'; readonly learnings: Learnings }
   | { readonly type: 'evaluationGiven'; readonly evaluation: Evaluation }
   | { readonly type: 'evaluationTallied'; readonly tally: EvaluationTally }
   | { readonly type: 'observerFeedbackWritten'; readonly feedback: ObserverFeedback };
+
+/** The criteria a grid may leave unmarked: those added with R63. */
+const ADDED_CRITERIA = ['stagesRespected', 'clientListening', 'kindness', 'timeKept'] as const;
 
 const isMark = (value: number, max: number) =>
   Number.isInteger(value) && value >= 1 && value <= max;
@@ -88,17 +89,22 @@ export const closingCommands: CommandEntries<ClosingCommand> = {
     when: ANY_TIME,
     isWholeText: true,
     decide(state, command, actor, now) {
-      const marks = [command.listening, command.questionsOverAdvice, command.clientFloor];
-      if (!marks.every((mark) => isMark(mark, GRID_MAX))) return reject(Rejection.invalidChoice);
+      const marks = GRID_CRITERIA.map((criterion) => command[criterion]);
+      if (!marks.every((mark) => mark === undefined || isMark(mark, GRID_MAX)))
+        return reject(Rejection.invalidChoice);
       if (!isShortText(command.comment)) return reject(Rejection.invalidText);
       const before = state.observerFeedback[actor.id];
       if (
-        before?.listening === command.listening &&
-        before.questionsOverAdvice === command.questionsOverAdvice &&
-        before.clientFloor === command.clientFloor &&
+        before &&
+        GRID_CRITERIA.every((criterion) => before[criterion] === command[criterion]) &&
         before.comment === command.comment
       )
         return reject(Rejection.unchanged);
+      const added: Partial<Record<GridCriterion, number>> = {};
+      for (const criterion of ADDED_CRITERIA) {
+        const mark = command[criterion];
+        if (mark !== undefined) added[criterion] = mark;
+      }
       return accept({
         type: 'observerFeedbackWritten',
         feedback: {
@@ -106,6 +112,7 @@ export const closingCommands: CommandEntries<ClosingCommand> = {
           listening: command.listening,
           questionsOverAdvice: command.questionsOverAdvice,
           clientFloor: command.clientFloor,
+          ...added,
           comment: command.comment,
           visibility: keptVisibility('observerFeedback', before?.visibility),
           at: now,

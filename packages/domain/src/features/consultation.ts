@@ -12,6 +12,8 @@ import {
 import { accept, reject } from '../decision.ts';
 import { aboutText, type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
+import { consultationItem } from '../newItem.ts';
+import { without } from '../record.ts';
 import { Rejection } from '../rejection.ts';
 import { currentConsultation, type SessionState, withConsultation } from '../session.ts';
 import { isCalendarDate, isShortText } from '../text.ts';
@@ -89,15 +91,15 @@ export const consultationCommands: CommandEntries<ConsultationCommand> = {
       });
     },
   },
+  // The client listens and notes, in their own notes; they speak at the synthesis [R72].
   postSuggestion: {
-    who: 'participant',
+    who: 'adviser',
     when: UNTIL_THE_END,
     isWholeText: false,
     decide(state, command, actor, now) {
-      const consultation = currentConsultation(state);
-      if (!consultation) return reject(Rejection.noConsultation);
-      const text = command.text.trim();
-      if (text.length === 0 || !isShortText(text)) return reject(Rejection.invalidText);
+      const item = consultationItem(state, command.text);
+      if (typeof item === 'string') return reject(item);
+      const { consultation, text } = item;
       if (!KIND_VISIBILITIES.suggestion.includes(command.visibility))
         return reject(Rejection.invalidVisibility);
       if (consultation.suggestions.length >= LIMITS.suggestionsMax)
@@ -110,7 +112,6 @@ export const consultationCommands: CommandEntries<ConsultationCommand> = {
           authorId: actor.id,
           text,
           visibility: command.visibility,
-          sort: null,
           at: now,
         },
       });
@@ -129,7 +130,8 @@ export const consultationCommands: CommandEntries<ConsultationCommand> = {
       if (!consultation || !suggestion) return reject(Rejection.unknownText);
       if (consultation.clientId !== actor.id) return reject(Rejection.notClient);
       if (sort !== null && !SUGGESTION_SORTS.includes(sort)) return reject(Rejection.invalidChoice);
-      if (suggestion.sort === sort) return reject(Rejection.unchanged);
+      const before = state.boardSorts[consultation.id]?.sorts[suggestion.id] ?? null;
+      if (before === sort) return reject(Rejection.unchanged);
       return accept({
         type: 'suggestionSorted',
         consultationId: consultation.id,
@@ -193,15 +195,27 @@ export const consultationEvents: EventEntries<ConsultationEvent> = {
       version: { kind: 'suggestion', consultationId, suggestion },
     })),
   },
-  // A sort is part of the suggestion: it reaches whoever may read the suggestion now.
+  // A sort is part of the client's sort of the board: it reaches whoever may read that now [R73].
   suggestionSorted: {
-    apply: (state, { consultationId, suggestionId, sort }) =>
-      withConsultation(state, consultationId, (c) => ({
-        ...c,
-        suggestions: c.suggestions.map((s) => (s.id === suggestionId ? { ...s, sort } : s)),
-      })),
-    privacy: aboutText(({ suggestionId }) => ({
-      ref: { kind: 'suggestion', id: suggestionId },
+    apply: (state, { consultationId, suggestionId, sort }) => {
+      const consultation = state.consultations.find((c) => c.id === consultationId);
+      if (!consultation) return state;
+      const before = state.boardSorts[consultationId];
+      const sorts =
+        sort === null ? without(before?.sorts ?? {}, suggestionId) : { ...before?.sorts };
+      if (sort !== null) sorts[suggestionId] = sort;
+      return putText(state, {
+        kind: 'boardSort',
+        boardSort: {
+          authorId: consultation.clientId,
+          consultationId,
+          sorts,
+          visibility: keptVisibility('boardSort', before?.visibility),
+        },
+      });
+    },
+    privacy: aboutText(({ consultationId }) => ({
+      ref: { kind: 'boardSort', id: consultationId },
       version: null,
     })),
   },

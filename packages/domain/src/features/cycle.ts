@@ -11,19 +11,17 @@ import { isCalendarDate } from '../text.ts';
  */
 export type CycleCommand =
   | { readonly type: 'announceNextSession'; readonly sessionId: string }
-  | {
-      readonly type: 'planSession';
-      readonly scheduledFor: string | null;
-      readonly cycleSessions: number | null;
-    };
+  | ({ readonly type: 'planSession' } & SessionPlan);
 
 export type CycleEvent =
   | { readonly type: 'nextSessionAnnounced'; readonly sessionId: string }
-  | {
-      readonly type: 'sessionPlanned';
-      readonly scheduledFor: string | null;
-      readonly cycleSessions: number | null;
-    };
+  | ({ readonly type: 'sessionPlanned' } & SessionPlan);
+
+/** When the session is planned for and how many sessions its cycle holds; either may be unset. */
+export interface SessionPlan {
+  readonly scheduledFor: string | null;
+  readonly cycleSessions: number | null;
+}
 
 export const cycleCommands: CommandEntries<CycleCommand> = {
   announceNextSession: {

@@ -2,6 +2,7 @@ import { BEFORE_THE_START, type CommandEntries, UNTIL_THE_END } from '../command
 import { accept } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { totalPlannedMs } from '../session.ts';
+import { timerOnStageStart } from './timer.ts';
 
 /** Scheduled → live → ended [R5] [R21]. */
 export type LifecycleCommand = { readonly type: 'startSession' } | { readonly type: 'endSession' };
@@ -15,7 +16,11 @@ export const lifecycleCommands: CommandEntries<LifecycleCommand> = {
     who: 'facilitator',
     when: BEFORE_THE_START,
     isWholeText: false,
-    decide: (_state, _command, _actor, now) => accept({ type: 'sessionStarted', at: now }),
+    decide: (state, _command, _actor, now) =>
+      accept(
+        { type: 'sessionStarted', at: now },
+        ...timerOnStageStart(state, state.currentStageIndex, now),
+      ),
   },
   endSession: {
     who: 'facilitator',

@@ -4,6 +4,7 @@ import { eraseContentOf, textsBy } from '../contributions.ts';
 import { accept, reject } from '../decision.ts';
 import type { SessionEvent } from '../event.ts';
 import { aboutText, type EventEntries, PUBLIC } from '../eventEntry.ts';
+import { isListeningOver } from '../listening.ts';
 import { Rejection } from '../rejection.ts';
 import {
   changeVisibility,
@@ -42,6 +43,9 @@ export const privacyCommands: CommandEntries<PrivacyCommand> = {
       if (!KIND_VISIBILITIES[ref.kind].includes(visibility))
         return reject(Rejection.invalidVisibility);
       if (found.text.visibility === visibility) return reject(Rejection.unchanged);
+      // The client's sort stays theirs while they listen; they share it from the synthesis [R73].
+      if (ref.kind === 'boardSort' && visibility !== 'me' && !isListeningOver(state))
+        return reject(Rejection.clientListens);
       return accept({ type: 'visibilityChanged', ref, visibility });
     },
   },

@@ -2,7 +2,7 @@ import { ANY_TIME, type CommandEntries, UNTIL_THE_END } from '../commandEntry.ts
 import { accept, reject } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
-import { cleanName } from '../names.ts';
+import { cleanName, isNameTaken } from '../names.ts';
 import { without } from '../record.ts';
 import { Rejection } from '../rejection.ts';
 import type { AssignableRole } from '../role.ts';
@@ -39,6 +39,8 @@ export const rosterCommands: CommandEntries<RosterCommand> = {
       if (state.people.length >= LIMITS.peopleMax) return reject(Rejection.sessionFull);
       if (!isValidName(displayName, LIMITS.displayNameMaxChars))
         return reject(Rejection.invalidText);
+      // One seat per name [R80]: the same name again is most often the same person on a second device.
+      if (isNameTaken(state.people, displayName)) return reject(Rejection.nameTaken);
       const person: Person = {
         id: actorId,
         displayName: cleanName(displayName),
@@ -52,11 +54,12 @@ export const rosterCommands: CommandEntries<RosterCommand> = {
     who: 'member',
     when: UNTIL_THE_END,
     isWholeText: false,
-    decide(_state, { displayName }, actor) {
+    decide(state, { displayName }, actor) {
       if (!isValidName(displayName, LIMITS.displayNameMaxChars))
         return reject(Rejection.invalidText);
       const name = cleanName(displayName);
       if (name === actor.displayName) return reject(Rejection.unchanged);
+      if (isNameTaken(state.people, name, actor.id)) return reject(Rejection.nameTaken);
       return accept({ type: 'personRenamed', personId: actor.id, displayName: name });
     },
   },

@@ -1,4 +1,5 @@
 import { type CommandEntries, UNTIL_THE_END, WHILE_LIVE } from '../commandEntry.ts';
+import { CUSTOM_STAGE_GUIDANCE } from '../customStageGuidance.ts';
 import { accept, reject } from '../decision.ts';
 import { type EventEntries, PUBLIC } from '../eventEntry.ts';
 import { LIMITS } from '../limits.ts';
@@ -6,9 +7,9 @@ import { cleanName } from '../names.ts';
 import { Rejection } from '../rejection.ts';
 import type { SessionState } from '../session.ts';
 import type { Floor, Stage } from '../stage.ts';
-import { CUSTOM_STAGE_GUIDANCE } from '../stageCatalogue.ts';
 import { isValidName } from '../text.ts';
 import { idleTimer } from '../timer.ts';
+import { timerOnStageStart } from './timer.ts';
 
 export interface StageDuration {
   readonly stageKey: string;
@@ -71,7 +72,10 @@ export const stageCommands: CommandEntries<StageCommand> = {
       if (fromIndex !== state.currentStageIndex) return reject(Rejection.staleStage);
       if (toIndex < 0 || toIndex >= state.stages.length) return reject(Rejection.stageOutOfRange);
       if (toIndex === state.currentStageIndex) return reject(Rejection.sameStage);
-      return accept({ type: 'stageChanged', fromIndex, toIndex, at: now });
+      return accept(
+        { type: 'stageChanged', fromIndex, toIndex, at: now },
+        ...timerOnStageStart(state, toIndex, now),
+      );
     },
   },
   undoStageChange: {

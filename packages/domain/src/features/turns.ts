@@ -11,6 +11,8 @@ export interface AdviceFlag {
   readonly consultationId: string;
   /** Where it was said: clarification asks for questions, not advice. */
   readonly stageKey: string;
+  /** The recorded question it names, when the facilitator flagged one [R60]. */
+  readonly questionId?: string;
   readonly at: number;
 }
 
@@ -21,7 +23,7 @@ export type TurnCommand =
   | { readonly type: 'giveFloor'; readonly personId: string | null }
   | { readonly type: 'startRound' }
   | { readonly type: 'nextTurn' }
-  | { readonly type: 'flagAdvice'; readonly personId: string };
+  | { readonly type: 'flagAdvice'; readonly personId: string; readonly questionId?: string };
 
 export type TurnEvent =
   | { readonly type: 'handRaised'; readonly personId: string }
@@ -92,18 +94,28 @@ export const turnCommands: CommandEntries<TurnCommand> = {
     who: 'facilitator',
     when: WHILE_LIVE,
     isWholeText: false,
-    decide(state, { personId }, _actor, now) {
+    decide(state, { personId, questionId }, _actor, now) {
       const consultation = currentConsultation(state);
       if (!consultation) return reject(Rejection.noConsultation);
       const person = findPerson(state, personId);
       if (!person) return reject(Rejection.unknownPerson);
       // The consultants ask the questions; the client answers them.
       if (person.role !== 'consultant') return reject(Rejection.invalidChoice);
+      if (questionId !== undefined) {
+        const question = state.questions.find(
+          (q) => q.id === questionId && q.consultationId === consultation.id,
+        );
+        if (!question) return reject(Rejection.unknownText);
+        if (question.authorId !== personId) return reject(Rejection.invalidChoice);
+        if (state.adviceFlags.some((f) => f.questionId === questionId))
+          return reject(Rejection.unchanged);
+      }
       if (state.adviceFlags.length >= LIMITS.adviceFlagsMax) return reject(Rejection.tooManyItems);
       const stageKey = currentStage(state).key;
+      const flag = { personId, consultationId: consultation.id, stageKey, at: now };
       return accept({
         type: 'adviceFlagged',
-        flag: { personId, consultationId: consultation.id, stageKey, at: now },
+        flag: questionId === undefined ? flag : { ...flag, questionId },
       });
     },
   },

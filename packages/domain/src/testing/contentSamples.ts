@@ -78,6 +78,10 @@ export const CONTENT_SAMPLES: Partial<Record<CommandType, (actor: string) => Com
     visibility: 'group',
   }),
   eraseMyContent: () => ({ type: 'eraseMyContent' }),
+  acceptEthics: () => ({ type: 'acceptEthics' }),
   announceNextSession: () => ({ type: 'announceNextSession', sessionId: 'session-2' }),
   planSession: () => ({ type: 'planSession', scheduledFor: '2027-01-12', cycleSessions: 6 }),
+  askQuestion: () => ({ type: 'askQuestion', text: 'Depuis quand ?' }),
+  writeClientNote: () => ({ type: 'writeClientNote', text: 'Idée à creuser' }),
+  addStageNote: () => ({ type: 'addStageNote', text: 'Bonne écoute' }),
 };
