@@ -50,6 +50,7 @@ const EXPECTED: Readonly<Record<CommandType, Cells>> = {
   resumeTimer:           [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   adjustTimer:           [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   resetTimer:            [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
+  setTimerAutoStart:     [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   writeNote:             [ok,                       ok,                   ok,                   ok],
   launchInclusion:       [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   pickCard:              [ok,                       ok,                   ok,                   ok],
@@ -65,7 +66,7 @@ const EXPECTED: Readonly<Record<CommandType, Cells>> = {
   nextTurn:              [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   flagAdvice:            [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   writeContract:         ['notClient',              ok,                   'notClient',          'notClient'],
-  postSuggestion:        [ok,                       ok,                   ok,                   'observersObserve'],
+  postSuggestion:        [ok,                       'clientListens',      ok,                   'observersObserve'],
   sortSuggestion:        ['notClient',              ok,                   'notClient',          'notClient'],
   writeActionPlan:       ['notClient',              ok,                   'notClient',          'notClient'],
   writeLearnings:        [ok,                       ok,                   ok,                   ok],
@@ -75,6 +76,10 @@ const EXPECTED: Readonly<Record<CommandType, Cells>> = {
   eraseMyContent:        ['unchanged',              ok,                   ok,                   'unchanged'],
   announceNextSession:   [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
   planSession:           [ok,                       'notFacilitator',     'notFacilitator',     'notFacilitator'],
+  acceptEthics:          [ok,                       ok,                   ok,                   ok],
+  askQuestion:           ['notConsultant',          'notConsultant',      ok,                   'observersObserve'],
+  writeClientNote:       ['notClient',              ok,                   'notClient',          'notClient'],
+  addStageNote:          ['notObserver',            'notObserver',        'notObserver',        ok],
 };
 
 /**
@@ -113,6 +118,11 @@ const SAMPLES: Partial<Record<CommandType, (ids: Ids, actor: Member) => Command>
   resumeTimer: () => ({ type: 'resumeTimer' }),
   adjustTimer: () => ({ type: 'adjustTimer', deltaMs: 60_000 }),
   resetTimer: () => ({ type: 'resetTimer' }),
+  setTimerAutoStart: () => ({
+    type: 'setTimerAutoStart',
+    stageKeys: ['consultation'],
+    isAutoTimed: true,
+  }),
   writeNote: (_ids, actor) => ({ type: 'writeNote', text: `La note de ${actor}` }),
   proposeCase: (_ids, actor) => ({
     type: 'proposeCase',

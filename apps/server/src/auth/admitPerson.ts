@@ -1,4 +1,4 @@
-import { cleanName, LIMITS } from '@cercle/domain';
+import { cleanName, distinctName, LIMITS } from '@cercle/domain';
 import type { CredentialKind, SessionStore } from '@cercle/storage';
 import type { Room } from '../rooms/room.ts';
 import { issueCredential } from './credentials.ts';
@@ -12,6 +12,8 @@ export type Admission =
       readonly expiresAt: number | null;
     }
   | { readonly ok: false; readonly reason: string };
+
+const NUMBERING_ATTEMPTS = 3;
 
 /**
  * Brings a new person into a session the way every door does (link, Zoom, Teams): a domain `join`
@@ -27,15 +29,25 @@ export async function admitPerson(
     ttlMs?: number;
     /** A member of the group coming back keeps the id they had in its earlier sessions. */
     personId?: string;
+    /**
+     * The person typed this name just now (the participant link): a name already taken is refused
+     * (`nameTaken`) so they pick again or open their own seat. Otherwise (a host's screen name, a
+     * member following the group) it is numbered instead ("Kim (2)") [R80].
+     */
+    isNameChosen?: boolean;
   },
 ): Promise<Admission> {
   const personId = input.personId ?? newId();
-  const outcome = await room.submit(
-    personId,
-    { type: 'join', displayName: input.displayName },
-    null,
-  );
-  if (!outcome.ok) return { ok: false, reason: outcome.reason };
+  let outcome: Awaited<ReturnType<Room['submit']>> | null = null;
+  // Numbering reads the roster before submitting: a concurrent arrival may take the same number.
+  for (let attempt = 0; attempt < NUMBERING_ATTEMPTS; attempt += 1) {
+    const displayName = input.isNameChosen
+      ? input.displayName
+      : distinctName(room.state.people, input.displayName, LIMITS.displayNameMaxChars);
+    outcome = await room.submit(personId, { type: 'join', displayName }, null);
+    if (outcome.ok || outcome.reason !== 'nameTaken' || input.isNameChosen) break;
+  }
+  if (!outcome?.ok) return { ok: false, reason: outcome?.reason ?? 'nameTaken' };
   const token = await issueCredential(store, {
     sessionId: room.sessionId,
     personId,

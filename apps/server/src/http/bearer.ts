@@ -1,10 +1,13 @@
+import { tokenSchema } from '@cercle/protocol';
 import type { Credential, SessionStore } from '@cercle/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/tokens.ts';
 import { sendError } from './httpError.ts';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/;
-const TOKEN = /^[A-Za-z0-9._~+/=-]{16,4096}$/;
+/** A credential of the protocol's shape, or undefined: nothing else reaches the store. */
+function asToken(value: string | null | undefined): string | undefined {
+  return value != null && tokenSchema.safeParse(value).success ? value : undefined;
+}
 
 /** How long a file link opens its file: enough for the host to hand it to a browser. */
 export const FILE_LINK_TTL_MS = 2 * 60_000;
@@ -36,13 +39,10 @@ export async function requireCredential(
   now: number,
   options: { readonly allowFileLink?: boolean } = {},
 ): Promise<Credential | null> {
-  const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = asToken(/^Bearer (.*)$/s.exec(request.headers.authorization ?? '')?.[1]);
   // Read from the address itself: a route's query schema keeps only the parameters it names.
   const fromAddress = new URL(request.url, 'http://cercle').searchParams.get('access');
-  const access =
-    !bearer && options.allowFileLink && fromAddress !== null && TOKEN.test(fromAddress)
-      ? fromAddress
-      : undefined;
+  const access = !bearer && options.allowFileLink ? asToken(fromAddress) : undefined;
   const token = bearer ?? access;
   const credential = token ? await store.findCredential(hashToken(token)) : null;
   if (!credential || (credential.expiresAt !== null && credential.expiresAt <= now)) {

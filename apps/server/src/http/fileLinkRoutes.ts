@@ -15,7 +15,7 @@ export interface FileLinkRoutesDeps {
 }
 
 /**
- * A person's file (a summary, their data) as an address another browser can open: Zoom opens links
+ * A person's file (a summary, their data, the group's calendar) as an address another browser can open: Zoom opens links
  * in the person's system browser, which has neither their seat nor a way to receive a blob. The
  * address carries a file link (single-use, two minutes), never the seat itself.
  */
@@ -42,7 +42,10 @@ export function registerFileLinkRoutes(fastify: FastifyInstance, deps: FileLinkR
         const room = await rooms.get(credential.sessionId);
         if (room?.state.groupId !== body.groupId)
           return sendError(reply, 403, 'forbidden', 'You are not a member of this group.');
-        path = `/api/groups/${body.groupId}/my-data?`;
+        path =
+          body.kind === 'myData'
+            ? `/api/groups/${body.groupId}/my-data?`
+            : `/api/groups/${body.groupId}/calendar.ics?lang=${body.lang}&`;
       }
       const token = await issueCredential(store, {
         sessionId: credential.sessionId,

@@ -1,4 +1,4 @@
-import type { Command } from '@cercle/domain';
+import { CONFIDENTIALITY_NOTICE, type Command, frenchSpacing } from '@cercle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepRetention } from '../jobs/retentionSweep.ts';
 import {
@@ -159,6 +159,24 @@ describe('a group’s cycle over HTTP', () => {
     expect((await call(`/api/sessions/${id}/summary?format=pdf`, chloe.token)).status).toBe(400);
   });
 
+  it('every export carries the confidentiality line: Markdown, printable page and one’s data', async () => {
+    const { created, chloe, groupId } = await consultedSession();
+    const id = created.sessionId;
+    const md = await (
+      await call(`/api/sessions/${id}/summary?format=md&lang=fr`, chloe.token)
+    ).text();
+    expect(md).toContain(frenchSpacing(CONFIDENTIALITY_NOTICE.fr, 'fr'));
+    expect(md).toMatch(/^\d{1,2} \p{L}+ \d{4}$/mu);
+    const html = await (
+      await call(`/api/sessions/${id}/summary?format=html&lang=en`, chloe.token)
+    ).text();
+    expect(html).toContain(CONFIDENTIALITY_NOTICE.en);
+    const data = (await (await call(`/api/groups/${groupId}/my-data`, chloe.token)).json()) as {
+      confidentiality: unknown;
+    };
+    expect(data.confidentiality).toEqual(CONFIDENTIALITY_NOTICE);
+  });
+
   it('exports a person’s own data, then erases it from the session and from the disk', async () => {
     const { dan, groupId, room } = await consultedSession();
     const exported = await (await call(`/api/groups/${groupId}/my-data`, dan.token)).text();
@@ -174,6 +192,49 @@ describe('a group’s cycle over HTTP', () => {
     ]);
     expect(stored).not.toContain('DAN-LEARNT');
     expect(stored).not.toContain('FOR-CLIENT');
+  });
+
+  it('[R50] gives the cycle’s rotation and, as an .ics file, its planned sessions to members only', async () => {
+    const { created, chloe, dan, groupId } = await consultedSession();
+    const opened = await call(`/api/groups/${groupId}/sessions`, created.token, {
+      method: 'POST',
+      body: { templateKey: 'remote-2h', scheduledFor: '2027-01-12', cycleSessions: 6 },
+    });
+    const next = (await opened.json()) as { sessionId: string };
+    const cycle = (await (await call(`/api/groups/${groupId}/cycle`, dan.token)).json()) as {
+      roster: { suggestedClients: string[]; members: { name: string; timesClient: number }[] };
+      sessions: { averageRating: number | null }[];
+    };
+    expect(cycle.roster.members.map((m) => [m.name, m.timesClient])).toEqual([
+      ['Awa', 0],
+      ['Chloé', 1],
+      ['Dan', 0],
+    ]);
+    expect(cycle.roster.suggestedClients).toEqual([dan.personId]);
+    expect(cycle.sessions.map((s) => s.averageRating)).toEqual([null, null]);
+
+    const ics = await call(`/api/groups/${groupId}/calendar.ics?lang=en`, chloe.token);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = (await ics.text()).replace(/\r\n /g, '');
+    expect(text).toContain(`UID:${next.sessionId}@cercle`);
+    expect(text).toContain('DTSTART;VALUE=DATE:20270112');
+    expect(text).toContain('session 2 of 6');
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+
+    const outsider = await createTestSession(server.url, 'Autre groupe');
+    expect((await call(`/api/groups/${groupId}/calendar.ics`, outsider.token)).status).toBe(403);
+    expect((await call(`/api/groups/${groupId}/calendar.ics`, null)).status).toBe(401);
+    const link = await call('/api/file-links', chloe.token, {
+      method: 'POST',
+      body: { kind: 'calendar', groupId, lang: 'fr' },
+    });
+    // The link names the public address; the test server answers on its own.
+    const { pathname, search } = new URL(((await link.json()) as { url: string }).url);
+    const viaLink = await fetch(`${server.url}${pathname}${search}`);
+    expect((await viaLink.text()).replace(/\r\n /g, '')).toContain('séance 2 sur 6');
+    // Single use: the second opening finds the link spent.
+    expect((await fetch(`${server.url}${pathname}${search}`)).status).toBe(410);
   });
 
   it('[R38] erasing one’s data also erases the plan carried into the group’s next session, entered or not', async () => {

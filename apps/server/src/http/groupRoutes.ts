@@ -1,9 +1,12 @@
 import {
+  CONFIDENTIALITY_NOTICE,
   can,
   contributionsOf,
   cycleDashboard,
+  cycleRoster,
   findPerson,
   findTemplate,
+  formatLongDate,
   Locale,
   type SessionState,
   sessionSummary,
@@ -13,9 +16,11 @@ import {
   cycleResponseSchema,
   groupParamsSchema,
   joinResponseSchema,
+  localeSchema,
   nextSessionRequestSchema,
   retentionRequestSchema,
   sessionParamsSchema,
+  summaryFormatSchema,
 } from '@cercle/protocol';
 import type { Credential, SessionStore } from '@cercle/storage';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -24,6 +29,7 @@ import { admitPerson } from '../auth/admitPerson.ts';
 import { issueCredential, LINK_CREDENTIAL_TTL_MS } from '../auth/credentials.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { seatOf, seatRequired } from './bearer.ts';
+import { calendarOf } from './calendar.ts';
 import { sendError } from './httpError.ts';
 import { groupStates, openNextSession, withoutJoinToken } from './openSession.ts';
 import { printablePage } from './printable.ts';
@@ -37,9 +43,11 @@ export interface GroupRoutesDeps {
   readonly now: () => number;
 }
 
+const calendarQuerySchema = z.object({ lang: z.enum([Locale.fr, Locale.en]).default(Locale.fr) });
+
 const summaryQuerySchema = z.object({
-  format: z.enum(['md', 'html']).default('md'),
-  lang: z.enum([Locale.fr, Locale.en]).default(Locale.fr),
+  format: summaryFormatSchema.default('md'),
+  lang: localeSchema.default(Locale.fr),
 });
 
 /**
@@ -170,6 +178,7 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
         canManage: latest ? findPerson(latest, credential.personId)?.role === 'facilitator' : false,
         cycleSessions: latest?.cycleSessions ?? null,
         sessions: cycleDashboard(states, credential.personId),
+        roster: cycleRoster(states),
       };
     },
   );
@@ -197,6 +206,38 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
   );
 
   app.get(
+    '/api/groups/:groupId/calendar.ics',
+    {
+      preHandler: seatRequired(store, now, { allowFileLink: true }),
+      schema: { params: groupParamsSchema, querystring: calendarQuerySchema },
+    },
+    async (request, reply) => {
+      const { params, query } = request;
+      const credential = seatOf(request);
+      if (!(await memberSession(credential, params.groupId, reply))) return reply;
+      const states = await groupStates(store, rooms, params.groupId);
+      const planned = states.flatMap((state, index) =>
+        state.scheduledFor && state.lifecycle !== 'ended'
+          ? [{ sessionId: state.id, scheduledFor: state.scheduledFor, number: index + 1 }]
+          : [],
+      );
+      const latest = states.at(-1);
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Content-Disposition', 'attachment; filename="cercle-seances.ics"');
+      return reply.type('text/calendar; charset=utf-8').send(
+        calendarOf({
+          groupName: latest?.groupName ?? '',
+          cycleSessions: latest?.cycleSessions ?? null,
+          sessions: planned,
+          lang: query.lang,
+          publicUrl,
+          now: now(),
+        }),
+      );
+    },
+  );
+
+  app.get(
     '/api/sessions/:sessionId/summary',
     {
       preHandler: seatRequired(store, now, { allowFileLink: true }),
@@ -209,11 +250,7 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
         return sendError(reply, 403, 'forbidden', 'This seat is for another session.');
       const room = await rooms.get(params.sessionId);
       if (!room) return sendError(reply, 404, 'sessionNotFound', 'No such session.');
-      const format = (at: number) =>
-        new Intl.DateTimeFormat(query.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-          dateStyle: 'full',
-          timeZone: 'Europe/Paris',
-        }).format(at);
+      const format = (at: number) => formatLongDate(at, query.lang, 'Europe/Paris');
       const markdown = sessionSummary(room.state, credential.personId, query.lang, format);
       reply.header('Cache-Control', 'no-store');
       if (query.format === 'html')
@@ -250,7 +287,13 @@ export function registerGroupRoutes(fastify: FastifyInstance, deps: GroupRoutesD
         }));
       reply.header('Cache-Control', 'no-store');
       reply.header('Content-Disposition', 'attachment; filename="cercle-mes-donnees.json"');
-      return { personId: me, groupId: params.groupId, exportedAt: now(), sessions };
+      return {
+        confidentiality: CONFIDENTIALITY_NOTICE,
+        personId: me,
+        groupId: params.groupId,
+        exportedAt: now(),
+        sessions,
+      };
     },
   );
 

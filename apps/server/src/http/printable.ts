@@ -37,6 +37,8 @@ export function printablePage(markdown: string, lang: string, title: string): st
       body.push(`<li>${item[1] ? '☐ ' : ''}${inline(item[2] ?? '')}</li>`);
     } else if (line.startsWith('> '))
       body.push(`<blockquote>${escapeHtml(line.slice(2))}</blockquote>`);
+    // A whole line in underscores is the summary's own emphasis: the confidentiality line.
+    else if (/^_[^_].*_$/.test(line)) body.push(`<p><em>${inline(line.slice(1, -1))}</em></p>`);
     else if (line.trim()) body.push(`<p>${inline(line)}</p>`);
   }
   if (list) body.push('</ul>');

@@ -39,6 +39,13 @@ export function sendAdmissionError(reply: FastifyReply, reason: string): Fastify
     return sendError(reply, 409, 'sessionFull', 'This session is full.');
   if (reason === 'sessionEnded')
     return sendError(reply, 409, 'sessionEnded', 'This session has ended.');
+  if (reason === 'nameTaken')
+    return sendError(
+      reply,
+      409,
+      'nameTaken',
+      'Someone in this session already goes by this name: open your own link, or choose another name.',
+    );
   if (reason === 'removed')
     return sendError(reply, 403, 'forbidden', 'The facilitator removed you from this session.');
   return sendError(reply, 400, 'invalidRequest', `Cannot join: ${reason}.`);
@@ -156,6 +163,7 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SessionRou
         kind: 'link',
         now: now(),
         ttlMs: LINK_CREDENTIAL_TTL_MS,
+        isNameChosen: true,
       });
       if (!admission.ok) return sendAdmissionError(reply, admission.reason);
       const { personId, token } = admission;

@@ -167,7 +167,7 @@ export function registerTeamsRoutes(fastify: FastifyInstance, deps: TeamsRoutesD
         subject: subjectOf(identity),
         displayName: cleanDisplayName(
           identity.name ?? identity.preferredUsername ?? '',
-          'Participant·e',
+          'Participant',
         ),
         kind: 'teams',
         now: now(),

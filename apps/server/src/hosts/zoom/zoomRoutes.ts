@@ -38,7 +38,7 @@ import {
 
 /** A meeting's length, generously: the panel enters again with a fresh ticket after that. */
 export const ZOOM_CREDENTIAL_TTL_MS = 12 * 60 * 60_000;
-const GUEST_NAME = 'Invité·e';
+const GUEST_NAME = 'Invité';
 /** How many of a person's latest sessions the main client's page looks through for their groups. */
 const MAIN_CLIENT_SESSIONS_SCANNED = 50;
 /** A Zoom context is a few hundred bytes; Zoom sets no limit, so neither does this route, much. */
