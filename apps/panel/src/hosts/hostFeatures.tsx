@@ -46,7 +46,8 @@ export type HostFile =
       readonly format: 'md' | 'html';
       readonly lang: Locale;
     }
-  | { readonly kind: 'myData'; readonly groupId: string };
+  | { readonly kind: 'myData'; readonly groupId: string }
+  | { readonly kind: 'calendar'; readonly groupId: string; readonly lang: Locale };
 
 /** The message says where the file went, or why it did not. */
 export type HostFileOutcome = { readonly ok: boolean; readonly message: string };

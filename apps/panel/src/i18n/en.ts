@@ -37,6 +37,8 @@ export const en: Messages = {
     paused: 'Paused',
     notStarted: 'Not started',
     noDuration: 'No planned duration',
+    elapsed: 'Time elapsed',
+    autoStartAll: 'Start the timer when each stage starts',
     start: 'Start',
     pause: 'Pause',
     resume: 'Resume',
@@ -70,6 +72,8 @@ export const en: Messages = {
     noDuration: '—',
     goTo: 'Go to this stage',
     durationLabel: (title) => `Duration of “${title}” in minutes`,
+    autoStart: 'Auto timer',
+    autoStartLabel: (title) => `Start the timer when “${title}” starts`,
     moveUp: 'Move up',
     moveDown: 'Move down',
     remove: 'Remove',
@@ -90,6 +94,15 @@ export const en: Messages = {
     confirm: 'Confirm',
     cancel: 'Cancel',
   },
+  facilitatorBar: {
+    label: 'Facilitator’s controls',
+    undo: 'Undo',
+  },
+  caseHeader: {
+    label: 'Case in consultation',
+    kinds: { problem: 'Problem', project: 'Project', preoccupation: 'Preoccupation' },
+    client: (name) => `Client: ${name}`,
+  },
   roster: {
     title: 'Participants',
     online: 'online',
@@ -98,6 +111,7 @@ export const en: Messages = {
     handOver: 'Hand over facilitation',
     confirmHandOver: (name) => `Hand facilitation over to ${name}?`,
     remove: 'Remove from the session',
+    ethicsAccepted: 'code of ethics accepted',
     confirmRemove: (name) =>
       `Remove ${name} from the session? Their panels close and their access is revoked.`,
   },
@@ -132,6 +146,12 @@ export const en: Messages = {
     offline: 'Offline: kept here, sent when the connection is back',
   },
   ended: 'The session has ended. Thank you all.',
+  sessionPlan: (date, sessions) =>
+    date === null
+      ? `A cycle of ${sessions} sessions`
+      : sessions === null
+        ? `Session planned for ${date}`
+        : `Session planned for ${date}, in a cycle of ${sessions} sessions`,
   join: {
     title: (group) => `Join “${group}”`,
     titleUnknown: 'Join the session',
@@ -141,6 +161,11 @@ export const en: Messages = {
     invalid: 'This invitation link is not valid.',
     storageRefused:
       'Your browser does not let Cercle keep anything here: if the page reloads, you will need to join again with your name.',
+    nameTaken: (name) => `“${name}” is already in this session`,
+    nameTakenIfYou:
+      'If it is you, on another device: on the device where you are already in the session, open “Open Cercle on another device”, make your link and open it here. You will find your seat and your role there.',
+    nameTakenIfNot:
+      'If you are someone else, join under another name (add the initial of your surname, for instance).',
   },
   missingCredentials:
     'This panel does not know who you are. Open the link the facilitator gave you.',
@@ -155,6 +180,7 @@ export const en: Messages = {
     alreadyJoined: 'You have already joined.',
     removed: 'The facilitator removed this person from the session.',
     sessionFull: 'The session is full.',
+    nameTaken: 'Someone in the session already goes by this name: choose another.',
     notFacilitator: 'Only the facilitator can do that.',
     sessionNotLive: 'The session has not started.',
     sessionAlreadyStarted: 'The session has already started.',
@@ -183,8 +209,11 @@ export const en: Messages = {
     notAuthor: 'Only its author can do that.',
     observersObserve: 'The observer observes without taking part.',
     notObserver: 'For the observer only.',
+    notConsultant: 'The consultants ask the clarification questions.',
     noConsultation: 'No case has been chosen yet.',
     notClient: 'For the client only.',
+    clientListens:
+      'The client listens without debating: they take notes for themselves and speak at the synthesis.',
     handAlreadyRaised: 'Your hand is already raised.',
     handNotRaised: 'This hand is not raised.',
     nobodyInRound: 'No consultant online for a round.',

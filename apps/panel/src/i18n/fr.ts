@@ -8,10 +8,10 @@ export const fr = {
   dismiss: 'Fermer',
   languageNames: { fr: 'Français', en: 'English' },
   roles: {
-    facilitator: 'Animateur·rice',
-    client: 'Client·e',
-    consultant: 'Consultant·e',
-    observer: 'Observateur·rice',
+    facilitator: 'Animateur',
+    client: 'Client',
+    consultant: 'Consultant',
+    observer: 'Observateur',
   } satisfies Record<Role, string>,
   youAre: 'Vous êtes',
   you: 'vous',
@@ -38,6 +38,8 @@ export const fr = {
     paused: 'En pause',
     notStarted: 'Pas démarré',
     noDuration: 'Sans durée prévue',
+    elapsed: 'Temps écoulé',
+    autoStartAll: 'Démarrer le minuteur au début de chaque étape',
     start: 'Démarrer',
     pause: 'Pause',
     resume: 'Reprendre',
@@ -71,6 +73,8 @@ export const fr = {
     noDuration: '—',
     goTo: 'Aller à cette étape',
     durationLabel: (title: string) => `Durée de « ${title} » en minutes`,
+    autoStart: 'Minuteur auto',
+    autoStartLabel: (title: string) => `Démarrer le minuteur au début de « ${title} »`,
     moveUp: 'Monter',
     moveDown: 'Descendre',
     remove: 'Retirer',
@@ -91,6 +95,15 @@ export const fr = {
     confirm: 'Confirmer',
     cancel: 'Annuler',
   },
+  facilitatorBar: {
+    label: 'Commandes de l’animateur',
+    undo: 'Annuler',
+  },
+  caseHeader: {
+    label: 'Sujet de la consultation',
+    kinds: { problem: 'Problème', project: 'Projet', preoccupation: 'Préoccupation' },
+    client: (name: string) => `Client\u00a0: ${name}`,
+  },
   roster: {
     title: 'Participants',
     online: 'en ligne',
@@ -99,6 +112,7 @@ export const fr = {
     handOver: "Confier l'animation",
     confirmHandOver: (name: string) => `Confier l'animation à ${name} ?`,
     remove: 'Retirer de la séance',
+    ethicsAccepted: 'charte acceptée',
     confirmRemove: (name: string) =>
       `Retirer ${name} de la séance ? Ses panneaux se ferment et son accès est révoqué.`,
   },
@@ -133,6 +147,12 @@ export const fr = {
     offline: 'Hors ligne : gardé ici, envoyé au retour de la connexion',
   },
   ended: 'La séance est terminée. Merci à toutes et à tous.',
+  sessionPlan: (date: string | null, sessions: number | null) =>
+    date === null
+      ? `Cycle de ${sessions} séances`
+      : sessions === null
+        ? `Séance prévue le ${date}`
+        : `Séance prévue le ${date}, dans un cycle de ${sessions} séances`,
   join: {
     title: (group: string) => `Rejoindre « ${group} »`,
     titleUnknown: 'Rejoindre la séance',
@@ -142,11 +162,16 @@ export const fr = {
     invalid: 'Ce lien d’invitation n’est pas valide.',
     storageRefused:
       'Votre navigateur interdit à Cercle de garder quoi que ce soit ici : si la page se recharge, il vous faudra rejoindre de nouveau avec votre nom.',
+    nameTaken: (name: string) => `« ${name} » est déjà dans la séance`,
+    nameTakenIfYou:
+      'Si c’est vous, sur un autre appareil : sur l’appareil où vous êtes déjà dans la séance, dépliez « Ouvrir Cercle sur un autre appareil », créez votre lien et ouvrez-le ici. Vous y retrouverez votre place et votre rôle.',
+    nameTakenIfNot:
+      'Si vous êtes une autre personne, rejoignez sous un autre nom (ajoutez l’initiale de votre nom de famille, par exemple).',
   },
   missingCredentials:
     'Ce panneau ne sait pas qui vous êtes. Ouvrez le lien que l’animateur vous a donné.',
   stageNoAccess:
-    'Cet écran n’a pas accès à la séance : l’animateur·rice peut l’afficher de nouveau depuis son panneau Cercle.',
+    'Cet écran n’a pas accès à la séance : l’animateur peut l’afficher de nouveau depuis son panneau Cercle.',
   errors: {
     network: 'Le serveur ne répond pas. Vérifiez votre connexion.',
     generic: 'Une erreur est survenue.',
@@ -154,9 +179,10 @@ export const fr = {
   rejection: {
     notInSession: 'Vous ne faites pas partie de cette séance.',
     alreadyJoined: 'Vous avez déjà rejoint la séance.',
-    removed: 'L’animateur·rice a retiré cette personne de la séance.',
+    removed: 'L’animateur a retiré cette personne de la séance.',
     sessionFull: 'La séance est complète.',
-    notFacilitator: 'Seul·e l’animateur·rice peut faire cela.',
+    nameTaken: 'Quelqu’un dans la séance porte déjà ce nom : choisissez-en un autre.',
+    notFacilitator: 'Seul l’animateur peut faire cela.',
     sessionNotLive: 'La séance n’a pas commencé.',
     sessionAlreadyStarted: 'La séance a déjà commencé.',
     sessionEnded: 'La séance est terminée.',
@@ -173,22 +199,24 @@ export const fr = {
     cannotRemoveCurrentStage: 'Une étape en cours ou passée ne peut pas être retirée.',
     cannotRemoveLastStage: 'La dernière étape ne peut pas être retirée.',
     unknownPerson: 'Personne inconnue.',
-    facilitatorKeepsRole: 'L’animateur·rice garde son rôle : confiez d’abord l’animation.',
+    facilitatorKeepsRole: 'L’animateur garde son rôle : confiez d’abord l’animation.',
     alreadyFacilitator: 'Cette personne anime déjà.',
     invalidText: 'Texte non valable.',
     inclusionNotLaunched: 'Le jeu d’inclusion n’est pas lancé.',
     unknownCard: 'Carte inconnue.',
-    notPreviousClient: 'Seul·e le·la client·e de la séance précédente fait ce retour.',
+    notPreviousClient: 'Seul le client de la séance précédente fait ce retour.',
     unknownCase: 'Ce sujet n’existe plus.',
     caseAlreadyChosen: 'Ce sujet a déjà été choisi.',
-    notAuthor: 'Seul·e l’auteur·rice peut faire cela.',
-    observersObserve: 'L’observateur·rice observe sans intervenir.',
-    notObserver: 'Réservé à l’observateur·rice.',
+    notAuthor: 'Seul l’auteur peut faire cela.',
+    observersObserve: 'L’observateur observe sans intervenir.',
+    notObserver: 'Réservé à l’observateur.',
+    notConsultant: 'Les questions de clarification sont posées par les consultants.',
     noConsultation: 'Aucun sujet n’a encore été choisi.',
-    notClient: 'Réservé au·à la client·e.',
+    notClient: 'Réservé au client.',
+    clientListens: 'Le client écoute sans débattre : il note pour lui et s’exprime à la synthèse.',
     handAlreadyRaised: 'Votre main est déjà levée.',
     handNotRaised: 'Cette main n’est pas levée.',
-    nobodyInRound: 'Aucun·e consultant·e en ligne pour un tour de table.',
+    nobodyInRound: 'Aucun consultant en ligne pour un tour de table.',
     tooManyItems: 'Limite atteinte.',
     invalidChoice: 'Choix non valable.',
     invalidVisibility: 'Cette visibilité n’est pas possible pour ce texte.',
@@ -208,7 +236,7 @@ export const fr = {
     tooManyConnections: 'Trop de connexions ouvertes.',
     readOnly: 'Cet écran montre seulement la séance : agissez depuis votre propre panneau.',
     removed:
-      'L’animateur·rice vous a retiré·e de cette séance : ce panneau n’y a plus accès. Vos textes suivent les règles de conservation du groupe.',
+      'L’animateur a retiré votre accès à cette séance : ce panneau n’y a plus accès. Vos textes suivent les règles de conservation du groupe.',
     internal: 'Le serveur n’a pas pu enregistrer cette action.',
   } satisfies Record<ErrorCode, string>,
 };

@@ -10,7 +10,7 @@ export const frPages = {
     intro:
       'Créez la séance, puis partagez le lien des participants dans la conversation de la réunion.',
     groupName: 'Nom du groupe',
-    facilitatorName: 'Votre nom (animateur·rice)',
+    facilitatorName: 'Votre nom (animateur)',
     template: 'Déroulé',
     total: (minutes: number) => `${minutes} min prévues`,
     create: 'Créer la séance',
@@ -47,7 +47,7 @@ export const frPages = {
     roomFailed:
       'Cercle n’a pas pu vous suivre dans votre nouvelle salle. Fermez puis rouvrez l’application.',
     inviteFailed:
-      'Zoom n’a pas envoyé l’invitation. En invité·e (sans Cercle ajouté à votre compte Zoom), on ne peut pas inviter : demandez à l’hôte, ou ajoutez Cercle.',
+      'Zoom n’a pas envoyé l’invitation. En invité (sans Cercle ajouté à votre compte Zoom), on ne peut pas inviter : demandez à l’hôte, ou ajoutez Cercle.',
     fileOpened: 'Zoom ouvre le fichier dans votre navigateur.',
     fileLinkFailed: 'Cercle n’a pas pu préparer ce fichier. Réessayez dans un instant.',
     fileOpenFailed: 'Zoom n’a pas ouvert votre navigateur. Réessayez dans un instant.',
@@ -73,17 +73,17 @@ export const frPages = {
     collaborate: {
       start: 'Lancer Collaborer : tout le monde ouvre Cercle',
       started:
-        'Collaborer est lancé : Zoom propose à chaque participant·e de rejoindre la séance, avec son rôle.',
+        'Collaborer est lancé : Zoom propose à chaque participant de rejoindre la séance, avec son rôle.',
       end: 'Terminer Collaborer pour tout le monde',
-      ended: 'Collaborer est terminé : chacun·e garde Cercle dans son panneau.',
+      ended: 'Collaborer est terminé : chacun garde Cercle dans son panneau.',
       offer:
-        'L’animateur·rice a lancé Collaborer : rejoignez-le pour suivre la séance ensemble, chacun·e avec son rôle.',
+        'L’animateur a lancé Collaborer : rejoignez-le pour suivre la séance ensemble, chacun avec son rôle.',
       join: 'Rejoindre Collaborer',
       inside:
-        'Vous êtes dans Collaborer : tout le monde voit la même séance, chacun·e avec son rôle.',
+        'Vous êtes dans Collaborer : tout le monde voit la même séance, chacun avec son rôle.',
       leave: 'Quitter Collaborer',
       guest:
-        'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer : ajoutez Cercle, ou suivez le partage d’écran de l’animateur·rice.',
+        'En invité (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer : ajoutez Cercle, ou suivez le partage d’écran de l’animateur.',
       notHere: 'Zoom ne permet pas Collaborer dans une salle de sous-groupe ni dans un webinaire.',
       notEnabled:
         'Collaborer n’est pas activé pour Cercle sur la Marketplace Zoom : demandez à qui gère l’application de l’activer.',
@@ -101,24 +101,24 @@ export const frPages = {
       failed:
         'Zoom n’a pas publié le message : la discussion de la réunion est peut-être fermée aux participants, ou votre Zoom est trop ancien (6.2.5 ou plus).',
       joinMessage: (group: string, url: string) =>
-        `Cercle · ${group} : ouvrez la séance dans cette réunion, ${url} (ou Applications → Cercle). Chacun·e y retrouve son rôle.`,
+        `Cercle · ${group} : ouvrez la séance dans cette réunion, ${url} (ou Applications → Cercle). Chacun y retrouve son rôle.`,
       summaryMessage: (group: string, url: string) =>
-        `Cercle · ${group} : la séance est terminée. Chacun·e retrouve sa propre synthèse dans Cercle, ${url}, puis « Exporter ma synthèse » : elle ne contient que ce que vous pouvez lire.`,
+        `Cercle · ${group} : la séance est terminée. Chacun retrouve sa propre synthèse dans Cercle, ${url}, puis « Exporter ma synthèse » : elle ne contient que ce que vous pouvez lire.`,
     },
     cueFailed:
       'Zoom n’a pas affiché la notification de Cercle pendant que le panneau était caché (mode Ne pas déranger ?).',
     balance: {
       title: 'Équilibre de parole',
-      toggle: 'Mesurer l’équilibre de parole (visible par vous seul·e)',
+      toggle: 'Mesurer l’équilibre de parole (visible uniquement par vous)',
       stop: 'Arrêter l’équilibre de parole',
       scope:
-        'Zoom n’indique qui parle qu’à l’hôte et aux co-hôtes, jamais en invité·e. Cercle ne compte que la part de chaque rôle pendant l’étape en cours, sur cet appareil, et l’oublie à l’arrêt. Les participants en sont prévenus dans la discussion.',
+        'Zoom n’indique qui parle qu’à l’hôte et aux co-hôtes, jamais aux invités. Cercle ne compte que la part de chaque rôle pendant l’étape en cours, sur cet appareil, et l’oublie à l’arrêt. Les participants en sont prévenus dans la discussion.',
       announceOn: (group: string) =>
-        `Cercle · ${group} : l’animateur·rice mesure l’équilibre de parole, c’est-à-dire la part du temps de parole de chaque rôle à chaque étape. Visible par lui·elle seul·e, rien n’est enregistré.`,
+        `Cercle · ${group} : l’animateur mesure l’équilibre de parole, c’est-à-dire la part du temps de parole de chaque rôle à chaque étape. Visible par lui seul, rien n’est enregistré.`,
       announceOff: (group: string) => `Cercle · ${group} : l’équilibre de parole est arrêté.`,
       notHost:
         'Zoom n’indique qui parle qu’à l’hôte et aux co-hôtes : demandez à l’hôte de vous nommer co-hôte.',
-      guest: 'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom n’indique pas qui parle.',
+      guest: 'En invité (sans Cercle ajouté à votre compte Zoom), Zoom n’indique pas qui parle.',
       announceFailed:
         'L’équilibre de parole reste arrêté : Cercle n’a pas pu prévenir les participants dans la discussion.',
       nobody: 'Personne n’a encore parlé pendant cette étape.',
@@ -153,7 +153,8 @@ export const frPages = {
     stopFailed: 'L’arrêt du partage a échoué. Réessayez.',
     stageLinkFailed: 'Le lien de l’écran partagé n’a pas pu être créé. Réessayez.',
     slow: 'Teams met du temps à répondre. Cercle attend encore…',
-    guest: 'Vous participez à la réunion en invité·e : entrez votre nom pour rejoindre la séance.',
+    guest:
+      'Vous participez à la réunion en tant qu’invité : entrez votre nom pour rejoindre la séance.',
     ssoFailed:
       'Teams n’a pas pu confirmer qui vous êtes : entrez votre nom pour rejoindre la séance.',
     otherMeeting: 'Cet onglet appartient à une autre réunion : ajoutez Cercle à celle-ci.',
@@ -161,10 +162,9 @@ export const frPages = {
     alreadySetUp:
       'Cercle est déjà installé pour cette réunion : ouvrez son onglet Cercle depuis la réunion.',
     existing: 'Cet onglet mène déjà à une séance Cercle : enregistrez pour la garder.',
-    keptOnServer:
-      'Votre compte Microsoft vous garde le rôle d’animateur·rice sur tous vos appareils.',
+    keptOnServer: 'Votre compte Microsoft vous garde le rôle d’animateur sur tous vos appareils.',
     keptOnDevice:
-      'Sans connexion Microsoft, votre rôle d’animateur·rice reste dans ce navigateur : ouvrez le panneau de la réunion ici, avec les données du site autorisées.',
+      'Sans connexion Microsoft, votre rôle d’animateur reste dans ce navigateur : ouvrez le panneau de la réunion ici, avec les données du site autorisées.',
     shareInMeeting: 'Partager dans une réunion Teams',
     shareInMeetingOpened:
       'Teams s’ouvre dans un nouvel onglet : choisissez la réunion, la séance s’affiche sur son écran partagé.',
@@ -174,24 +174,32 @@ export const frPages = {
   content: {
     visibility: {
       label: 'Visible par',
-      me: 'moi seul·e',
-      client: 'le·la client·e',
+      me: 'moi uniquement',
+      client: 'le client',
       group: 'le groupe',
     },
     save: 'Enregistrer',
     saved: 'Enregistré',
+    ethics: {
+      title: 'La charte du groupe',
+      intro: 'Avant de commencer, chacun lit la charte du groupe et l’accepte.',
+      accept: 'J’accepte la charte',
+      accepted: 'Vous avez accepté la charte.',
+      pending: 'Pas encore acceptée par',
+      everyone: 'Tout le monde a accepté la charte.',
+    },
     inclusion: {
       title: 'Jeu d’inclusion',
       launch: 'Lancer le jeu des cartes',
       intro: 'Choisissez la carte qui dit comment vous arrivez, puis dites pourquoi.',
-      waiting: 'L’animateur·rice n’a pas encore lancé le jeu.',
+      waiting: 'L’animateur n’a pas encore lancé le jeu.',
       picks: 'Les cartes du groupe',
       nobody: 'Personne n’a encore choisi.',
     },
     previous: {
       title: 'Plan d’action de la séance précédente',
       none: 'Pas de séance précédente dans ce groupe : rien à reprendre.',
-      hidden: 'Le·la client·e a gardé son plan pour lui·elle.',
+      hidden: 'Le client a gardé son plan pour lui.',
       firstStep: 'Premier pas',
       byWhen: 'Échéance',
       debriefTitle: 'Votre retour',
@@ -215,7 +223,9 @@ export const frPages = {
       choose: 'Choisir ce sujet',
       withdraw: 'Retirer',
       chosen: 'Sujet choisi',
-      notYetClient: 'n’a pas encore été client·e dans ce cycle',
+      notYetClient: 'n’a pas encore été client dans ce cycle',
+      inAdvance:
+        'Avant la séance : proposez votre sujet. L’animateur et le groupe le voient ; il sera choisi à l’étape du choix du sujet.',
       by: (name: string) => `par ${name}`,
     },
     turns: {
@@ -243,17 +253,27 @@ export const frPages = {
         resources: 'Des ressources',
         questions: 'Des questions pour réfléchir',
       },
-      none: 'Le·la client·e n’a pas encore écrit son contrat.',
+      none: 'Le client n’a pas encore écrit son contrat.',
     },
     suggestions: {
       title: 'Tableau du client',
       post: 'Ajouter',
       placeholder: 'Une suggestion, une idée, une expérience…',
-      clientPlaceholder: 'Notez ce que vous entendez…',
-      reminder: 'Écoutez sans débattre : vous triez, vous ne répondez pas.',
+      reminder:
+        'Écoutez sans débattre : vous triez sans répondre. Votre tri reste à vous ; vous pourrez le partager à la synthèse.',
       sorts: { keep: 'Je garde', explore: 'À explorer', drop: 'J’écarte' },
       none: 'Aucune suggestion pour l’instant.',
-      forClient: 'pour le·la client·e seulement',
+      forClient: 'pour le client seulement',
+    },
+    clientSort: {
+      title: 'Mon tri des suggestions',
+      readOnly: 'Ce que le client retient',
+      private: 'Votre tri n’est visible que par vous.',
+      shared: 'Votre tri est partagé avec le groupe.',
+      share: 'Partager mon tri avec le groupe',
+      unshare: 'Garder mon tri pour moi',
+      notShared: 'Le client n’a pas partagé son tri.',
+      none: 'Aucune suggestion triée.',
     },
     plan: {
       title: 'Mon plan d’action',
@@ -274,11 +294,11 @@ export const frPages = {
       title: 'Météo et évaluation',
       weather: 'Ma météo',
       weathers: {
-        sunny: '☀️ Ensoleillé',
-        partlySunny: '🌤️ Éclaircies',
-        cloudy: '☁️ Nuageux',
-        rainy: '🌧️ Pluvieux',
-        stormy: '⛈️ Orageux',
+        sunny: 'Ensoleillé',
+        partlySunny: 'Éclaircies',
+        cloudy: 'Nuageux',
+        rainy: 'Pluvieux',
+        stormy: 'Orageux',
       },
       rating: 'Ma note (1 à 5)',
       comment: 'Un mot',
@@ -291,11 +311,40 @@ export const frPages = {
       listening: 'Écoute',
       questionsOverAdvice: 'Questions plutôt que conseils',
       clientFloor: 'Respect de la parole du client',
+      stagesRespected: 'Respect des étapes',
+      clientListening: 'Écoute du client (sans débattre)',
+      kindness: 'Bienveillance',
+      timeKept: 'Respect du temps',
+      shareStageNotes: 'Partager mes notes par étape avec le groupe',
+      unshareStageNotes: 'Ne plus partager mes notes par étape',
       marks: ['Rarement', 'Parfois', 'Souvent', 'Toujours'],
       comment: 'Commentaire',
       shareNotes: 'Partager mes notes avec le groupe',
       unshareNotes: 'Ne plus partager mes notes',
       sharedNotes: (name: string) => `Notes partagées par ${name}`,
+    },
+    questions: {
+      title: 'Questions de clarification',
+      none: 'Aucune question notée pour l’instant.',
+      ask: 'Ma question',
+      submit: 'Noter ma question',
+      hint: 'Des questions factuelles pour comprendre, pas des conseils.',
+      flag: 'Conseil déguisé',
+      flagged: 'signalée comme conseil déguisé',
+      flagOf: (name: string) => `Signaler la question de ${name} comme conseil déguisé`,
+    },
+    clientNote: {
+      title: 'Mes notes pendant la consultation',
+      text: 'Ce que j’entends, ce que je veux garder',
+      privacy: 'Vous seul lisez ces notes : écoutez sans débattre, notez pour vous.',
+    },
+    stageNotes: {
+      title: 'Mes observations par étape',
+      add: 'Noter',
+      text: 'Ce que j’observe à cette étape',
+      none: 'Aucune observation pour l’instant.',
+      privacy: 'Privées jusqu’à ce que vous choisissiez de les partager à la fin.',
+      sharedBy: (name: string) => `Observations par étape de ${name}`,
     },
     end: {
       title: 'Et après',
@@ -315,6 +364,21 @@ export const frPages = {
       failed: 'L’opération a échoué. Réessayez.',
     },
   },
+  arrivals: {
+    welcome: (name: string) => `Bienvenue, ${name}`,
+    whereWeAre: (n: number, total: number, title: string) =>
+      `La séance a commencé : le groupe en est à l’étape ${n} sur ${total}, ${title}.`,
+    theCase: (title: string, client: string) =>
+      client
+        ? `Sujet du jour : « ${title} », apporté par ${client}.`
+        : `Sujet du jour : « ${title} ».`,
+    now: 'À vous maintenant :',
+    confidential: 'Ce qui se dit dans le groupe reste dans le groupe.',
+    understood: 'J’ai compris',
+    arrived: (names: string) =>
+      `Arrivé en cours de séance : ${names}. Accueillez-les et rappelez où en est le groupe.`,
+    done: 'C’est fait',
+  },
   cycle: {
     title: (group: string) => `Cycle de ${group}`,
     back: 'Revenir à la séance',
@@ -330,6 +394,25 @@ export const frPages = {
     attendance: (n: number) => plural('fr', n, { one: '# présent', other: '# présents' }),
     noPlan: 'Plan d’action non partagé ou pas encore écrit.',
     followUp: 'Suivi',
+    calendar: 'Ajouter les séances prévues à mon agenda (.ics)',
+    calendarFailed: 'Le fichier d’agenda n’a pas pu être préparé. Réessayez.',
+    rotation: 'Tour des clients',
+    rotationHelp:
+      'Sur un cycle, chacun apporte un sujet à son tour. Qui a déjà été client, et qui pourrait l’être ensuite.',
+    member: 'Membre',
+    attended: 'Séances suivies',
+    timesClient: 'Fois client',
+    since: 'Depuis la séance',
+    sinceSession: (n: number) => `${n}`,
+    suggested: (names: string) => `Pourraient être client à la prochaine séance : ${names}.`,
+    everyoneClient: 'Chacun a déjà été client dans ce cycle.',
+    tooMany: (n: number) =>
+      `${n} personnes participent à la dernière séance. La méthode prévoit 8 participants actifs au plus : proposez à certains d’observer.`,
+    trends: 'Présence et évaluation',
+    attendanceChart: 'Présents par séance',
+    ratingChart: 'Note moyenne par séance (sur 5)',
+    noFigure: '– : séance pas encore tenue, ou note publiée à partir de 3 réponses.',
+    sessionShort: (n: number) => `S${n}`,
   },
 };
 

@@ -19,7 +19,7 @@ export function ConnectionBadge({
       <span className="connection__dot" aria-hidden="true" />
       {t.connection[status]}
       {pendingCount > 0 && status !== 'connected' && (
-        <span className="connection__pending"> · {pendingCount}</span>
+        <span className="connection__pending"> – {pendingCount}</span>
       )}
     </span>
   );

@@ -6,7 +6,7 @@ import { SHORTCUTS, type ShortcutAction, shortcutLabel } from '../ui/shortcuts.t
 import { useShortcuts } from '../ui/useShortcuts.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { canSend } from './canSend.ts';
-import { facilitatorCommands, undoTarget } from './facilitatorCommands.ts';
+import { facilitatorCommands, isLastStage } from './facilitatorCommands.ts';
 import { useShortcutHint } from './useShortcutHint.ts';
 
 export function FacilitatorControls({
@@ -20,11 +20,10 @@ export function FacilitatorControls({
   send: (c: Command) => void;
   children?: ReactNode;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const hint = useShortcutHint();
   const isCuesOn = useCuesOn();
   const commands = facilitatorCommands(view, myId);
-  const undoStage = undoTarget(view);
   const act = (action: ShortcutAction) => () => {
     const command = commands[action];
     if (command) send(command);
@@ -50,16 +49,8 @@ export function FacilitatorControls({
       <h2 id="controls-title" className="card__title">
         {t.controls.title}
       </h2>
-      {canSend(view, myId, 'startSession') && (
-        <button
-          type="button"
-          className="primary wide"
-          onClick={() => send({ type: 'startSession' })}
-        >
-          {t.controls.startSession}
-        </button>
-      )}
-      {/* The running session's controls: moving between stages, undoing, ending. */}
+      {/* Starting, the next stage, undo, the timer's start and, at the last stage, the end sit in
+          the facilitator's bar, in sight at every stage; here, the rest. */}
       {canSend(view, myId, 'goToStage') && (
         <>
           <div className="button-row">
@@ -72,29 +63,8 @@ export function FacilitatorControls({
               <span aria-hidden="true">← </span>
               {t.controls.previous}
             </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={!commands.next}
-              onClick={act('next')}
-              {...hint('next', t.controls.next)}
-            >
-              {t.controls.next}
-              <span aria-hidden="true"> →</span>
-            </button>
           </div>
-          {undoStage && commands.undo && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={act('undo')}
-              {...hint('undo', t.controls.undoShort)}
-            >
-              <span aria-hidden="true">↶ </span>
-              {t.controls.undo(pick(undoStage.title))}
-            </button>
-          )}
-          {canSend(view, myId, 'endSession') && (
+          {canSend(view, myId, 'endSession') && !isLastStage(view) && (
             <ConfirmButton
               className="danger-outline"
               label={t.controls.endSession}

@@ -1,9 +1,10 @@
-import { type Command, LIMITS, type SessionView } from '@cercle/domain';
+import { LIMITS } from '@cercle/domain';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ConnectionStatus } from '../sync/syncClient.ts';
 import { useDraft } from '../ui/useDraft.ts';
 import { canSend } from './canSend.ts';
+import type { ContentProps } from './content/contentProps.ts';
 
 /** Typing pauses this long before the note is sent. */
 export const NOTE_SAVE_DELAY_MS = 800;
@@ -15,12 +16,7 @@ export function NotesPane({
   myId,
   status,
   send,
-}: {
-  view: SessionView;
-  myId: string;
-  status: ConnectionStatus;
-  send: (c: Command) => void;
-}) {
+}: ContentProps & { status: ConnectionStatus }) {
   const { t } = useI18n();
   const savedText = view.notes[myId]?.text ?? '';
   const [draft, setDraft] = useDraft(`${view.id}:${myId}:note`, savedText);

@@ -1,8 +1,7 @@
 import { deviceLinkResponseSchema } from '@cercle/protocol';
-import { useState } from 'react';
 import { usePageMessages } from '../i18n/i18n.tsx';
-import { authorizedFetch } from '../ui/api.ts';
 import { LinkField } from './LinkField.tsx';
+import { useNewLink } from './useNewLink.ts';
 
 /**
  * A link that opens this person's own seat on another device (a facilitator moving to a laptop, a
@@ -11,22 +10,14 @@ import { LinkField } from './LinkField.tsx';
 export function OtherDeviceLink({ sessionId, token }: { sessionId: string; token: string }) {
   const pages = usePageMessages();
   const d = pages.otherDevice;
-  const [link, setLink] = useState<string | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-
-  const make = async () => {
-    setState('busy');
-    const response = await authorizedFetch(`/api/sessions/${sessionId}/device-link`, token, {
-      method: 'POST',
-    });
-    const parsed = deviceLinkResponseSchema.safeParse(await response?.json().catch(() => null));
-    if (!response?.ok || !parsed.success) {
-      setState('failed');
-      return;
-    }
-    setLink(parsed.data.url);
-    setState('idle');
-  };
+  const { link, state, ask } = useNewLink(
+    `/api/sessions/${sessionId}/device-link`,
+    token,
+    (body) => {
+      const parsed = deviceLinkResponseSchema.safeParse(body);
+      return parsed.success ? parsed.data.url : null;
+    },
+  );
 
   return (
     <details className="card other-device" data-testid="other-device">
@@ -41,7 +32,7 @@ export function OtherDeviceLink({ sessionId, token }: { sessionId: string; token
           testId="other-device-link"
         />
       ) : (
-        <button type="button" disabled={state === 'busy'} onClick={() => void make()}>
+        <button type="button" disabled={state === 'busy'} onClick={() => void ask()}>
           {d.make}
         </button>
       )}

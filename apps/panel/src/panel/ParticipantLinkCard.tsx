@@ -1,9 +1,8 @@
 import { participantLinkResponseSchema } from '@cercle/protocol';
-import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { authorizedFetch } from '../ui/api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { LinkField } from './LinkField.tsx';
+import { useNewLink } from './useNewLink.ts';
 
 /**
  * The facilitator replaces the participant link: after removing someone who knew it, or once it
@@ -12,24 +11,14 @@ import { LinkField } from './LinkField.tsx';
 export function ParticipantLinkCard({ sessionId, token }: { sessionId: string; token: string }) {
   const { t } = useI18n();
   const p = t.participantLink;
-  const [link, setLink] = useState<string | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-
-  const rotate = async () => {
-    setState('busy');
-    const response = await authorizedFetch(`/api/sessions/${sessionId}/participant-link`, token, {
-      method: 'POST',
-    });
-    const parsed = participantLinkResponseSchema.safeParse(
-      await response?.json().catch(() => null),
-    );
-    if (!response?.ok || !parsed.success) {
-      setState('failed');
-      return;
-    }
-    setLink(parsed.data.participantLink);
-    setState('idle');
-  };
+  const { link, state, ask } = useNewLink(
+    `/api/sessions/${sessionId}/participant-link`,
+    token,
+    (body) => {
+      const parsed = participantLinkResponseSchema.safeParse(body);
+      return parsed.success ? parsed.data.participantLink : null;
+    },
+  );
 
   return (
     <details className="card participant-link" data-testid="new-participant-link">
@@ -45,7 +34,7 @@ export function ParticipantLinkCard({ sessionId, token }: { sessionId: string; t
         />
       )}
       {state !== 'busy' && (
-        <ConfirmButton label={p.make} question={p.confirm} onConfirm={() => void rotate()} />
+        <ConfirmButton label={p.make} question={p.confirm} onConfirm={() => void ask()} />
       )}
       {state === 'failed' && (
         <p className="error" role="alert">

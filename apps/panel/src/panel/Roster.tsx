@@ -1,24 +1,15 @@
-import {
-  ASSIGNABLE_ROLES,
-  type AssignableRole,
-  type Command,
-  type SessionView,
-} from '@cercle/domain';
+import { ASSIGNABLE_ROLES, type AssignableRole } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { canSend } from './canSend.ts';
+import type { ContentProps } from './content/contentProps.ts';
 
 export function Roster({
   view,
   myId,
   isFacilitator,
   send,
-}: {
-  view: SessionView;
-  myId: string;
-  isFacilitator: boolean;
-  send: (c: Command) => void;
-}) {
+}: ContentProps & { isFacilitator: boolean }) {
   const { t } = useI18n();
   const canEdit = isFacilitator && view.lifecycle !== 'ended';
   // After the end too: whoever is removed stops reading what the group shared [R49].
@@ -46,6 +37,12 @@ export function Roster({
               <span className="roster__name">
                 {person.displayName}
                 {isMe && <span className="roster__you"> ({t.you})</span>}
+                {view.ethicsAcceptedIds.includes(person.id) && (
+                  <span className="roster__ethics" data-testid="ethics-mark">
+                    {' – '}
+                    {t.roster.ethicsAccepted}
+                  </span>
+                )}
               </span>
               {canEdit && person.role !== 'facilitator' ? (
                 <span className="roster__actions">

@@ -1,26 +1,11 @@
-import {
-  type Command,
-  MINUTE_MS,
-  proposeRebalance,
-  type SessionView,
-  sessionClock,
-} from '@cercle/domain';
+import { MINUTE_MS, proposeRebalance, sessionClock } from '@cercle/domain';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { canSend } from './canSend.ts';
+import type { ClockedProps } from './content/contentProps.ts';
 import { useServerNow } from './useServerNow.ts';
 
-export function SessionClockCard({
-  view,
-  myId,
-  serverNow,
-  send,
-}: {
-  view: SessionView;
-  myId: string;
-  serverNow: () => number;
-  send: (c: Command) => void;
-}) {
+export function SessionClockCard({ view, myId, serverNow, send }: ClockedProps) {
   const { t, pick, formatTime } = useI18n();
   const [dismissed, setDismissed] = useState<string | null>(null);
   const now = useServerNow(serverNow);

@@ -148,7 +148,7 @@ describe('SessionPanel', () => {
       'Écoutez sans débattre, notez les suggestions.',
     );
     expect(screen.getByTestId('my-role').dataset.role).toBe('client');
-    expect(screen.getByTestId('my-role').textContent).toContain('Client·e');
+    expect(screen.getByTestId('my-role').textContent).toContain('Client');
   });
 
   it('speaks English when asked', () => {
@@ -287,14 +287,17 @@ describe('SessionPanel', () => {
     expect(announcer.getAttribute('aria-live')).toBe('polite');
     expect(announcer.textContent).toBe('');
 
-    const moved = run(live, 'fac', { type: 'goToStage', fromIndex: 6, toIndex: 7 }, T0 + 3000);
+    // The synthesis: five minutes (a stage with none counts up and has no last minute, [R70]).
+    const moved = run(live, 'fac', { type: 'goToStage', fromIndex: 6, toIndex: 8 }, T0 + 3000);
     panel.update(moved, T0 + 3000);
-    expect(announcer.textContent).toBe('Étape 8 sur 11 : Pause. Parole à tous.');
+    expect(announcer.textContent).toBe(
+      'Étape 9 sur 11 : Synthèse et plan d’action. Parole au client.',
+    );
 
     const running = run(moved, 'fac', { type: 'startTimer' }, T0 + 4000);
     const endsAt = running.timer.status === 'running' ? running.timer.endsAt : 0;
     for (let now = endsAt - 62_000; now < endsAt - 55_000; now += 250) panel.update(running, now);
-    expect(announcer.textContent).toBe('Plus qu’une minute pour « Pause ».');
+    expect(announcer.textContent).toBe('Plus qu’une minute pour « Synthèse et plan d’action ».');
     expect(announcer.querySelectorAll('p')).toHaveLength(1);
   });
 

@@ -11,6 +11,7 @@ import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { NotesPane } from './NotesPane.tsx';
 import { Notices } from './Notices.tsx';
 import { Roster } from './Roster.tsx';
+import { SessionPlanLine } from './SessionPlanLine.tsx';
 import { StageCard } from './StageCard.tsx';
 import { StageList } from './StageList.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
@@ -61,9 +62,20 @@ const OtherDeviceLink = lazy(
     import('./OtherDeviceLink.tsx').then((module) => ({ default: module.OtherDeviceLink })),
   ),
 );
+// Only for whoever arrives once the session is under way, and for the facilitator who welcomes them.
+const loadArrivals = withPageMessages(() => import('./Arrivals.tsx'));
+const LatecomerWelcome = lazy(() =>
+  loadArrivals().then((module) => ({ default: module.LatecomerWelcome })),
+);
+const ArrivalNotice = lazy(() =>
+  loadArrivals().then((module) => ({ default: module.ArrivalNotice })),
+);
 const loadFacilitatorTools = () => import('./facilitatorTools.ts');
 const FacilitatorControls = lazy(() =>
   loadFacilitatorTools().then((module) => ({ default: module.FacilitatorControls })),
+);
+const FacilitatorBar = lazy(() =>
+  loadFacilitatorTools().then((module) => ({ default: module.FacilitatorBar })),
 );
 const TimerControls = lazy(() =>
   loadFacilitatorTools().then((module) => ({ default: module.TimerControls })),
@@ -115,9 +127,20 @@ export function SessionPanel(props: SessionPanelProps) {
       </header>
       <p className={`my-role my-role--${myRole}`} data-testid="my-role" data-role={myRole}>
         {t.youAre} <strong>{t.roles[myRole]}</strong>
-        {me && <span className="my-role__name"> · {me.displayName}</span>}
+        {me && <span className="my-role__name"> – {me.displayName}</span>}
       </p>
       <Notices notices={props.notices} dismiss={props.dismissNotice} />
+      {/* Mounted before the start too: whoever is there then is not a latecomer. */}
+      {view.lifecycle !== 'ended' && (
+        <Suspense fallback={null}>
+          {isFacilitator ? (
+            <ArrivalNotice view={view} myId={myId} />
+          ) : (
+            <LatecomerWelcome view={view} myId={myId} />
+          )}
+        </Suspense>
+      )}
+      <SessionPlanLine view={view} />
       {view.nextSessionId && (
         <Suspense fallback={null}>
           <NextSessionBanner view={view} token={props.token} />
@@ -136,15 +159,24 @@ export function SessionPanel(props: SessionPanelProps) {
           </Suspense>
         )}
       </StageCard>
-      <Suspense fallback={null}>
-        <StageContent
-          key={`${view.currentStageIndex}:${view.lifecycle}`}
-          view={view}
-          myId={myId}
-          send={send}
-          token={props.token}
-        />
-      </Suspense>
+      {isFacilitator && view.lifecycle !== 'ended' && (
+        <Suspense fallback={null}>
+          <FacilitatorBar view={view} myId={myId} serverNow={serverNow} send={send} />
+        </Suspense>
+      )}
+      {/* The stage's cards and one's own notes: the second column on a wide screen. */}
+      <div className="panel__work" data-testid="stage-cards">
+        <Suspense fallback={null}>
+          <StageContent
+            key={`${view.currentStageIndex}:${view.lifecycle}`}
+            view={view}
+            myId={myId}
+            send={send}
+            token={props.token}
+          />
+        </Suspense>
+        {notes}
+      </div>
       {/* The facilitator's own tools (settings, shortcuts, host extras); each control in them asks
           the domain whether it may be used now. */}
       {isFacilitator && (
@@ -156,13 +188,11 @@ export function SessionPanel(props: SessionPanelProps) {
           <ParticipantLinkCard sessionId={view.id} token={props.token} />
         </Suspense>
       )}
-      {myRole === 'observer' && notes}
       <StageList view={view} myId={myId} send={send} />
       <Roster view={view} myId={myId} isFacilitator={isFacilitator} send={send} />
       <Suspense fallback={null}>
         <OtherDeviceLink sessionId={view.id} token={props.token} />
       </Suspense>
-      {myRole !== 'observer' && notes}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDraft } from '../ui/useDraft.ts';
 import { canSend } from './canSend.ts';
+import type { ContentProps } from './content/contentProps.ts';
 
 /** The longest stage the domain takes, in the minutes the fields are typed in. */
 const DURATION_MAX_MINUTES = LIMITS.stageDurationMaxMs / MINUTE_MS;
@@ -113,15 +114,7 @@ function AddStageForm({ view, send }: { view: SessionView; send: (c: Command) =>
   );
 }
 
-export function StageList({
-  view,
-  myId,
-  send,
-}: {
-  view: SessionView;
-  myId: string;
-  send: (c: Command) => void;
-}) {
+export function StageList({ view, myId, send }: ContentProps) {
   const { t, pick } = useI18n();
   const [isEditing, setIsEditing] = useState(false);
   const current = view.currentStageIndex;
@@ -131,6 +124,8 @@ export function StageList({
     remove: canSend(view, myId, 'removeStage'),
     add: canSend(view, myId, 'addStage'),
     goTo: canSend(view, myId, 'goToStage'),
+    // Each stage ahead may start its timer by itself when it starts [R71].
+    autoTime: canSend(view, myId, 'setTimerAutoStart'),
   };
   // Only stages still ahead are edited: live, those after the current one; before, all of them.
   const isEditable = (index: number) => may.edit && isEditing && isStageAhead(view, index);
@@ -228,6 +223,24 @@ export function StageList({
                   >
                     ✕
                   </button>
+                  {may.autoTime && (
+                    <label className="check" title={t.stages.autoStartLabel(pick(stage.title))}>
+                      <input
+                        type="checkbox"
+                        data-testid={`auto-timer-${stage.key}`}
+                        aria-label={t.stages.autoStartLabel(pick(stage.title))}
+                        checked={stage.isAutoTimed ?? false}
+                        onChange={(e) =>
+                          send({
+                            type: 'setTimerAutoStart',
+                            stageKeys: [stage.key],
+                            isAutoTimed: e.target.checked,
+                          })
+                        }
+                      />
+                      <span aria-hidden="true">{t.stages.autoStart}</span>
+                    </label>
+                  )}
                 </span>
               )}
             </li>

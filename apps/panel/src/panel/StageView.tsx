@@ -1,5 +1,6 @@
 import { currentStage, type SessionView } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CaseHeader } from './CaseHeader.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 
 /** The current stage for a shared screen: large, read from afar, no controls. */
@@ -15,6 +16,7 @@ export function StageView({ view, serverNow }: { view: SessionView; serverNow: (
       <h1 className="stage-view__title" data-testid="stage-title">
         {pick(stage.title)}
       </h1>
+      <CaseHeader view={view} />
       <p className="stage-view__floor">{t.floor[stage.floor]}</p>
       <div className="stage-view__timer">
         <TimerDisplay timer={view.timer} serverNow={serverNow} />

@@ -1,38 +1,26 @@
-import type { Command, SessionView } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
 import { canSend } from './canSend.ts';
+import type { ContentProps } from './content/contentProps.ts';
 import { facilitatorCommands } from './facilitatorCommands.ts';
 import { useShortcutHint } from './useShortcutHint.ts';
 
-export function TimerControls({
-  view,
-  myId,
-  send,
-}: {
-  view: SessionView;
-  myId: string;
-  send: (command: Command) => void;
-}) {
+export function TimerControls({ view, myId, send }: ContentProps) {
   const { t } = useI18n();
   const hint = useShortcutHint();
   const commands = facilitatorCommands(view, myId);
-  const status = view.timer.status;
-  const toggleLabel =
-    status === 'idle' ? t.timer.start : status === 'running' ? t.timer.pause : t.timer.resume;
+  // Start and pause are in the facilitator's bar, which stays in sight; here, the adjustments.
   const buttons = [
-    { action: 'timer', label: toggleLabel, isPrimary: status !== 'running' },
-    { action: 'plusMinute', label: t.timer.plusMinute, isPrimary: false },
-    { action: 'minusMinute', label: t.timer.minusMinute, isPrimary: false },
+    { action: 'plusMinute', label: t.timer.plusMinute },
+    { action: 'minusMinute', label: t.timer.minusMinute },
   ] as const;
   return (
     <fieldset className="button-row plain-fieldset" aria-label={t.timer.label}>
-      {buttons.map(({ action, label, isPrimary }) => {
+      {buttons.map(({ action, label }) => {
         const command = commands[action];
         return (
           <button
             key={action}
             type="button"
-            className={isPrimary ? 'primary' : undefined}
             disabled={!command}
             onClick={() => command && send(command)}
             {...hint(action, label)}
@@ -48,6 +36,31 @@ export function TimerControls({
       >
         {t.timer.reset}
       </button>
+      <AutoStartAll view={view} myId={myId} send={send} />
     </fieldset>
+  );
+}
+
+/** The whole plan's timers start with their stages, or wait for "Start" [R71]. */
+function AutoStartAll({ view, myId, send }: ContentProps) {
+  const { t } = useI18n();
+  if (!canSend(view, myId, 'setTimerAutoStart')) return null;
+  const isOn = view.stages.every((stage) => stage.isAutoTimed);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        data-testid="timer-auto-all"
+        checked={isOn}
+        onChange={() =>
+          send({
+            type: 'setTimerAutoStart',
+            stageKeys: view.stages.map((stage) => stage.key),
+            isAutoTimed: !isOn,
+          })
+        }
+      />
+      {t.timer.autoStartAll}
+    </label>
   );
 }

@@ -1,6 +1,6 @@
-import { remainingMs, type Timer } from '@cercle/domain';
+import type { Timer } from '@cercle/domain';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatRemaining, timerTone } from './formatRemaining.ts';
+import { readTimer } from './formatRemaining.ts';
 import { useServerNow } from './useServerNow.ts';
 
 export function TimerDisplay({
@@ -16,27 +16,32 @@ export function TimerDisplay({
 }) {
   const { t } = useI18n();
   const now = useServerNow(serverNow);
-  const remaining = remainingMs(timer, now);
-  const tone = timerTone(remaining);
+  // A stage with no time set counts up: the time spent, never an overtime [R70].
+  const { text, tone } = readTimer(timer, now);
+  const isElapsed = tone === 'elapsed';
   const status =
     tone === 'overtime'
       ? t.timer.overtime
       : timer.status === 'paused'
         ? t.timer.paused
         : timer.status === 'idle'
-          ? timer.durationMs === 0
+          ? isElapsed
             ? t.timer.noDuration
             : t.timer.notStarted
           : tone === 'lastMinute'
             ? t.timer.lastMinute
-            : '';
+            : isElapsed
+              ? t.timer.elapsed
+              : '';
   return (
     <div
       className={`timer timer--${tone} timer--${timer.status}${isPulsing ? ' timer--pulse' : ''}`}
       data-testid="timer-box"
       data-cue={isPulsing ? 'pulse' : undefined}
     >
-      <span className="visually-hidden">{t.timer.label}</span>
+      <span className="visually-hidden">
+        {isElapsed ? `${t.timer.label}, ${t.timer.elapsed}` : t.timer.label}
+      </span>
       {/* role=timer is not a live region: the seconds are read on demand, never every second;
           the announcer speaks at the last minute and at time up. */}
       <span
@@ -48,7 +53,7 @@ export function TimerDisplay({
         // This screen's correction to its own clock, so agreement between screens can be measured.
         data-clock-offset-ms={Math.round(now - Date.now())}
       >
-        {formatRemaining(remaining)}
+        {text}
       </span>
       <span className="timer__status" data-testid="timer-status">
         {status}

@@ -81,4 +81,13 @@ describe('nextAnnouncement', () => {
       { kind: 'stage' },
     ]);
   });
+
+  it('[R70] a stage with no planned duration counts up: no last minute, no time up', () => {
+    const live = run(makeSession(), 'fac', { type: 'startSession' }, T0);
+    // The contract (stage 5) has no planned duration.
+    const idle = run(live, 'fac', { type: 'goToStage', fromIndex: 0, toIndex: 5 }, T0);
+    const started = run(idle, 'fac', { type: 'startTimer' }, T0 + 1000);
+    const views = (now: number) => (now < T0 + 1000 ? idle : started);
+    expect(listen(views, T0, T0 + 3 * 60_000).said).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { remainingMs, type SessionView } from '@cercle/domain';
+import { isCountingUp, remainingMs, type SessionView } from '@cercle/domain';
 
 /** The last minute starts here: the moment worth saying out loud, with time up. */
 export const LAST_MINUTE_MS = 60_000;
@@ -18,7 +18,8 @@ export type Announcement =
   | { readonly kind: 'timeUp' };
 
 function phaseOf(view: SessionView, now: number): TimerPhase {
-  if (view.timer.status === 'idle' && view.timer.durationMs === 0) return 'none';
+  // A timer that counts up has no end to warn about [R70].
+  if (isCountingUp(view.timer)) return 'none';
   const remaining = remainingMs(view.timer, now);
   if (remaining < 0) return 'over';
   return remaining <= LAST_MINUTE_MS ? 'lastMinute' : 'normal';

@@ -33,6 +33,11 @@ export function facilitatorCommands(
   };
 }
 
+/** At the last stage the next step is the session's end: the facilitator's bar offers it. */
+export function isLastStage(view: SessionView): boolean {
+  return view.currentStageIndex === view.stages.length - 1;
+}
+
 /** The stage an undo would go back to, if the last change led here. */
 export function undoTarget(view: SessionView): Stage | undefined {
   const change = view.lastStageChange;

@@ -1,10 +1,13 @@
-import { LIMITS } from '@cercle/domain';
+import { formatLongDate, LIMITS } from '@cercle/domain';
 import { type CycleResponse, cycleResponseSchema } from '@cercle/protocol';
 import { useEffect, useState } from 'react';
 import { useI18n, usePageMessages } from '../i18n/i18n.tsx';
 import { loadCredentials } from '../sync/credentials.ts';
 import { authorizedFetch } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
+import { CalendarButton } from './cycle/CalendarButton.tsx';
+import { CycleRotation } from './cycle/CycleRotation.tsx';
+import { CycleTrends } from './cycle/CycleTrends.tsx';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; cycle: CycleResponse };
 
@@ -30,7 +33,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
     });
   }, [groupId, token]);
 
-  const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+  const date = { format: (at: string | number) => formatLongDate(at, locale) };
   if (load.state === 'loading')
     return (
       <main className="page">
@@ -93,15 +96,18 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
           </form>
         )}
       </section>
+      <CycleRotation roster={cycle.roster} />
+      <CycleTrends sessions={cycle.sessions} />
+      {token && <CalendarButton groupId={groupId} token={token} />}
       <ol className="cycle__sessions">
         {cycle.sessions.map((session, index) => (
           <li key={session.sessionId} className="card" data-testid="cycle-session">
             <h2 className="card__title">
-              {w.sessionOf(index + 1, cycle.cycleSessions) ?? w.session(index + 1)} ·{' '}
+              {w.sessionOf(index + 1, cycle.cycleSessions) ?? w.session(index + 1)} –{' '}
               {session.scheduledFor
-                ? w.plannedFor(date.format(new Date(`${session.scheduledFor}T12:00:00`)))
+                ? w.plannedFor(date.format(session.scheduledFor))
                 : date.format(session.date)}{' '}
-              · {t.lifecycle[session.lifecycle]}
+              – {t.lifecycle[session.lifecycle]}
             </h2>
             <p>
               {w.attendance(session.attendees.length)}
@@ -124,7 +130,7 @@ export function CyclePage({ groupId, fromSessionId }: { groupId: string; fromSes
                 {c.followUp && (
                   <p>
                     {w.followUp}
-                    {t.colon} {c.followUp.tried} {c.followUp.worked && `· ${c.followUp.worked}`}
+                    {t.colon} {c.followUp.tried} {c.followUp.worked && `– ${c.followUp.worked}`}
                   </p>
                 )}
               </div>

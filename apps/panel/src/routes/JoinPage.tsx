@@ -25,6 +25,8 @@ export function JoinPage({
   const [displayName, setDisplayName] = useDraft('join:name');
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The name someone in the session already goes by [R80]: the way to one's own seat, or another name.
+  const [takenName, setTakenName] = useState<string | null>(null);
 
   useEffect(() => {
     void postJson(
@@ -41,14 +43,17 @@ export function JoinPage({
   const submit = async () => {
     setIsBusy(true);
     setError(null);
+    setTakenName(null);
+    const name = displayName.trim();
     const result = await postJson(
       `/api/sessions/${sessionId}/join`,
-      { joinToken, displayName: displayName.trim() },
+      { joinToken, displayName: name },
       joinResponseSchema,
     );
     setIsBusy(false);
     if (!result.ok) {
-      setError(result.message ?? t.errors.network);
+      if (result.code === 'nameTaken') setTakenName(name);
+      else setError(result.message ?? t.errors.network);
       return;
     }
     saveCredentials(sessionId, { token: result.value.token, personId: result.value.personId });
@@ -90,6 +95,15 @@ export function JoinPage({
               data-testid="display-name"
             />
           </label>
+          {takenName && (
+            <div className="notice" role="alert" data-testid="name-taken">
+              <p>
+                <strong>{t.join.nameTaken(takenName)}</strong>
+              </p>
+              <p>{t.join.nameTakenIfYou}</p>
+              <p>{t.join.nameTakenIfNot}</p>
+            </div>
+          )}
           {error && (
             <p className="error" role="alert">
               {error}

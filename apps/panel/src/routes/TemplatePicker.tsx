@@ -23,7 +23,7 @@ export function TemplatePicker({
             onChange={() => onChange(template.key)}
           />
           <span>
-            <strong>{pick(template.name)}</strong> ·{' '}
+            <strong>{pick(template.name)}</strong> –{' '}
             {pages.start.total(Math.round(totalPlannedMs(template.stages) / MINUTE_MS))}
             <span className="template-option__stages">
               {template.stages.map((s) => pick(s.title)).join(' → ')}

@@ -1,9 +1,15 @@
-import { httpErrorSchema } from '@cercle/protocol';
+import { type HttpErrorCode, httpErrorSchema } from '@cercle/protocol';
 import type { z } from 'zod';
 
 export type ApiResult<T> =
   | { ok: true; value: T }
-  | { ok: false; message: string | null; status: number };
+  | {
+      ok: false;
+      message: string | null;
+      status: number;
+      /** The server's error code, when it answered with one: what the page may explain. */
+      code?: HttpErrorCode;
+    };
 
 /** Posts JSON and validates the answer; `message` null means the network failed. */
 export async function postJson<T>(
@@ -32,6 +38,7 @@ export async function postJson<T>(
     ok: false,
     message: error.success ? error.data.error.message : `HTTP ${response.status}`,
     status: response.status,
+    ...(error.success ? { code: error.data.error.code } : {}),
   };
 }
 

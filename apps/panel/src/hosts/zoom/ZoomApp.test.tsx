@@ -166,7 +166,7 @@ describe('ZoomApp set-up by the host', () => {
     expect(screen.getByTestId('zoom-group-new')).toHaveProperty('checked', true);
     fireEvent.click(group);
     expect(group.closest('label')?.textContent).toContain(
-      'Session 2 of 6 · already open: it is held in this meeting',
+      'Session 2 of 6 – already open: it is held in this meeting',
     );
     // Its format is its own: no template to pick.
     expect(screen.queryByRole('radio', { name: /2 h/ })).toBeNull();

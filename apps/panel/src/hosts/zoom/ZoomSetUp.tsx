@@ -1,4 +1,4 @@
-import { TEMPLATES } from '@cercle/domain';
+import { formatLongDate, TEMPLATES } from '@cercle/domain';
 import type { ZoomGroupOption } from '@cercle/protocol';
 import { useState } from 'react';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
@@ -41,7 +41,7 @@ export function ZoomSetUp({
   const [groupTemplateKey, setGroupTemplateKey] = useState<string | null>(null);
   const selected = picked ?? groups?.find((g) => g.isUsualHere)?.groupId ?? NEW_GROUP;
   const group = groups?.find((g) => g.groupId === selected) ?? null;
-  const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+  const date = { format: (at: number) => formatLongDate(at, locale) };
 
   const describe = (g: ZoomGroupOption) =>
     [
@@ -50,7 +50,7 @@ export function ZoomSetUp({
       g.lastSessionAt === null ? null : w.lastMet(date.format(g.lastSessionAt)),
     ]
       .filter((part) => part !== null)
-      .join(' · ');
+      .join(' – ');
 
   const pick = (groupId: string) => {
     setPicked(groupId);
@@ -97,7 +97,7 @@ export function ZoomSetUp({
                     <strong>{g.groupName}</strong>
                     {g.isUsualHere && (
                       <>
-                        {' · '}
+                        {' – '}
                         <em data-testid="zoom-group-usual">{w.usualHere}</em>
                       </>
                     )}

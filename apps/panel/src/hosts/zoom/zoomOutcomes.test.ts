@@ -22,7 +22,7 @@ describe('what a refused Collaborate call tells the person', () => {
 
   it('a guest hears that guests cannot, whatever Zoom’s code', () => {
     expect(collaborateFailure(zoomError(10085), guest, frPages.zoom)).toContain(
-      'En invité·e (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer',
+      'En invité (sans Cercle ajouté à votre compte Zoom), Zoom ne permet pas Collaborer',
     );
     expect(collaborateFailure(new Error('timeout'), guest, enPages.zoom)).toContain('As a guest');
   });

@@ -18,7 +18,10 @@ export function ActionPlanCard(props: ContentProps) {
   const consultation = currentConsultation(props.view);
   if (!consultation) return null;
   const plan = consultation.plan;
-  const kept = consultation.suggestions.filter((s) => s.sort === 'keep' || s.sort === 'explore');
+  const sorts = props.view.boardSorts[consultation.id]?.sorts ?? {};
+  const kept = consultation.suggestions.filter(
+    (s) => sorts[s.id] === 'keep' || sorts[s.id] === 'explore',
+  );
   const isMine = canSend(props.view, props.myId, 'writeActionPlan');
   return (
     <AuthoredTextCard

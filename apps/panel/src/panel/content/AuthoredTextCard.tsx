@@ -1,13 +1,10 @@
-import {
-  type Command,
-  defaultVisibility,
-  type SessionView,
-  type TextRef,
-  type Visibility,
-} from '@cercle/domain';
-import { Fragment, type ReactNode, useState } from 'react';
+import { type Command, defaultVisibility, type TextRef, type Visibility } from '@cercle/domain';
+import { Fragment, type ReactNode, useEffect } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
+import { draftKey, isShapedLike, useStoredDraft } from '../../ui/useDraft.ts';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
+import type { ContentProps } from './contentProps.ts';
 import type { TextFields } from './textFields.tsx';
 import { VisibilityLabel, VisibilityPicker } from './VisibilityPicker.tsx';
 
@@ -24,10 +21,7 @@ export interface TextCard<D> {
   readonly blank: D;
 }
 
-export interface AuthoredTextCardProps<D> {
-  readonly view: SessionView;
-  readonly myId: string;
-  readonly send: (command: Command) => void;
+export interface AuthoredTextCardProps<D> extends ContentProps {
   readonly card: TextCard<D>;
   readonly fields: TextFields<D>;
   readonly title: string;
@@ -37,6 +31,11 @@ export interface AuthoredTextCardProps<D> {
   readonly formTitle?: string;
   /** The text, for one whose author chooses its readers (a contract is the group's: none). */
   readonly textRef?: TextRef;
+  /**
+   * What the text is about when a session holds several (a contract's consultation), so the
+   * draft of one is never offered for another. The text's own id serves when it has one.
+   */
+  readonly about?: string;
   /** Above everything, for everyone (what the text builds on). */
   readonly intro?: ReactNode;
   /** In the form's place, for whoever may not write the text now. */
@@ -54,18 +53,22 @@ export function AuthoredTextCard<D>(props: AuthoredTextCardProps<D>) {
   const { view, myId, send, card, text, fields } = props;
   const { name, command } = card;
   const pages = usePageMessages();
-  const [draft, setDraft] = useState<D>(() => (text ? partsOf(text, fields) : card.blank));
-  const canWrite = canSend(view, myId, command(draft).type);
+  // The unsaved draft lives on the device, per session, person and text: a stage change, its
+  // undo or a reload brings it back; it is forgotten once the text saved reads the same.
+  const about = props.about ?? props.textRef?.id;
+  const { draft, change, forget, isKept } = useStoredDraft<D>(
+    draftKey(view.id, myId, about === undefined ? name : `${name}:${about}`),
+    () => (text ? partsOf(text, fields) : card.blank),
+    (stored) => (isShapedLike(stored, card.blank as object) ? (stored as D) : null),
+  );
   const parts = Object.keys(fields) as (keyof D & string)[];
+  const isSaved = text != null && parts.every((part) => isSamePart(text[part], draft[part]));
+  useEffect(() => {
+    if (isKept && isSaved) forget();
+  }, [isKept, isSaved, forget]);
+  const canWrite = canSend(view, myId, command(draft).type);
   return (
-    <section
-      className={card.className ? `card content ${card.className}` : 'card content'}
-      aria-labelledby={`${name}-title`}
-      data-testid={card.testId ?? name}
-    >
-      <h2 id={`${name}-title`} className="card__title">
-        {props.title}
-      </h2>
+    <ContentCard name={name} testId={card.testId} className={card.className} title={props.title}>
       {props.intro}
       {canWrite ? (
         <>
@@ -79,7 +82,7 @@ export function AuthoredTextCard<D>(props: AuthoredTextCardProps<D>) {
             {props.formTitle && <h3>{props.formTitle}</h3>}
             {parts.map((part) => (
               <Fragment key={part}>
-                {fields[part].render(draft[part], (value) => setDraft({ ...draft, [part]: value }))}
+                {fields[part].render(draft[part], (value) => change({ ...draft, [part]: value }))}
               </Fragment>
             ))}
             <button type="submit" className="primary" data-testid={`${name}-save`}>
@@ -101,7 +104,7 @@ export function AuthoredTextCard<D>(props: AuthoredTextCardProps<D>) {
         props.readOnly
       )}
       {props.children}
-    </section>
+    </ContentCard>
   );
 }
 
@@ -112,6 +115,11 @@ function partsOf<D>(text: D, fields: TextFields<D>): D {
   return parts as D;
 }
 
+/** Parts are JSON-like values (words, a list of them, a date or none). */
+function isSamePart(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Who reads a text: its author picks once it is written; until then, its kind's default. */
 function ReadersOf({
   textRef,
@@ -119,13 +127,7 @@ function ReadersOf({
   view,
   myId,
   send,
-}: {
-  textRef: TextRef;
-  visibility: Visibility | null;
-  view: SessionView;
-  myId: string;
-  send: (command: Command) => void;
-}) {
+}: ContentProps & { textRef: TextRef; visibility: Visibility | null }) {
   if (visibility === null) return <VisibilityLabel visibility={defaultVisibility(textRef.kind)} />;
   if (!canSend(view, myId, 'setVisibility')) return <VisibilityLabel visibility={visibility} />;
   return <VisibilityPicker textRef={textRef} visibility={visibility} send={send} />;

@@ -1,16 +1,34 @@
-import { CASE_KINDS, type CaseKind, LIMITS } from '@cercle/domain';
-import { useState } from 'react';
+import { CASE_KINDS, type CaseKind } from '@cercle/domain';
 import { usePageMessages } from '../../i18n/i18n.tsx';
+import { draftKey, isShapedLike, useStoredDraft } from '../../ui/useDraft.ts';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
+import { shortTextField, titleField } from './textFields.tsx';
+
+interface CaseDraft {
+  readonly kind: CaseKind;
+  readonly title: string;
+  readonly summary: string;
+}
+
+const BLANK_CASE: CaseDraft = { kind: 'problem', title: '', summary: '' };
 
 /** The choice of subject: proposals (the 3 P), open votes, the facilitator's choice. */
 export function CaseBoard({ view, myId, send }: ContentProps) {
   const pages = usePageMessages();
   const w = pages.content.cases;
-  const [kind, setKind] = useState<CaseKind>('problem');
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
+  // A proposal half typed outlives a stage change, its undo and a reload, until it is sent.
+  const proposal = useStoredDraft<CaseDraft>(
+    draftKey(view.id, myId, 'case'),
+    () => BLANK_CASE,
+    (stored) =>
+      isShapedLike(stored, BLANK_CASE) && CASE_KINDS.includes(stored.kind) ? stored : null,
+  );
+  const { kind, title, summary } = proposal.draft;
+  const setKind = (next: CaseKind) => proposal.change({ ...proposal.draft, kind: next });
+  const setTitle = (next: string) => proposal.change({ ...proposal.draft, title: next });
+  const setSummary = (next: string) => proposal.change({ ...proposal.draft, summary: next });
   const chosen = new Set(view.consultations.map((c) => c.caseId));
   const votesFor = (caseId: string) => Object.values(view.votes).filter((v) => v === caseId).length;
   const may = {
@@ -20,10 +38,12 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
     withdraw: canSend(view, myId, 'withdrawCase'),
   };
   return (
-    <section className="card content" aria-labelledby="cases-title" data-testid="cases">
-      <h2 id="cases-title" className="card__title">
-        {w.title}
-      </h2>
+    <ContentCard name="cases" title={w.title}>
+      {view.lifecycle === 'scheduled' && (
+        <p className="cases__in-advance" data-testid="cases-in-advance">
+          {w.inAdvance}
+        </p>
+      )}
       {view.cases.length === 0 && <p>{w.none}</p>}
       <ul className="cases">
         {view.cases.map((proposal) => {
@@ -42,7 +62,7 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
                 {fresh && (
                   <span className="case__fresh">
                     {' '}
-                    · {author} {w.notYetClient}
+                    – {author} {w.notYetClient}
                   </span>
                 )}
               </p>
@@ -97,8 +117,8 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
             e.preventDefault();
             if (!title.trim()) return;
             send({ type: 'proposeCase', kind, title, summary });
-            setTitle('');
-            setSummary('');
+            proposal.change(BLANK_CASE);
+            proposal.forget();
           }}
         >
           <h3>{w.propose}</h3>
@@ -117,30 +137,13 @@ export function CaseBoard({ view, myId, send }: ContentProps) {
               </label>
             ))}
           </fieldset>
-          <label>
-            {w.caseTitle}
-            <input
-              data-testid="case-title"
-              value={title}
-              maxLength={LIMITS.caseTitleMaxChars}
-              required
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </label>
-          <label>
-            {w.summary}
-            <textarea
-              data-testid="case-summary"
-              value={summary}
-              maxLength={LIMITS.shortTextMaxChars}
-              onChange={(e) => setSummary(e.target.value)}
-            />
-          </label>
+          {titleField(w.caseTitle, 'case-title').render(title, setTitle)}
+          {shortTextField(w.summary, 'case-summary', 'paragraph').render(summary, setSummary)}
           <button type="submit" className="primary" data-testid="case-submit">
             {w.submit}
           </button>
         </form>
       )}
-    </section>
+    </ContentCard>
   );
 }

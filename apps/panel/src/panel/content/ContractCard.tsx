@@ -28,6 +28,7 @@ export function ContractCard(props: ContentProps) {
       }}
       title={w.title}
       text={contract}
+      about={consultation.id}
       readOnly={
         contract ? (
           <>

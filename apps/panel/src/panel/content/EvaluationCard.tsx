@@ -1,5 +1,6 @@
 import { type Evaluation, RATING_MAX, WEATHERS } from '@cercle/domain';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { Picture, WEATHER_PICTURES } from '../../ui/Picture.tsx';
 import { AuthoredTextCard, type TextCard } from './AuthoredTextCard.tsx';
 import type { ContentProps } from './contentProps.ts';
 import { ByAuthor } from './readouts.tsx';
@@ -29,7 +30,13 @@ export function EvaluationCard(props: ContentProps) {
       {...props}
       card={EVALUATION}
       fields={{
-        weather: oneOfField(offer(w.weather, 'weather', WEATHERS, (k) => w.weathers[k])),
+        weather: oneOfField(
+          offer(w.weather, 'weather', WEATHERS, (k) => (
+            <>
+              <Picture name={WEATHER_PICTURES[k]} /> {w.weathers[k]}
+            </>
+          )),
+        ),
         rating: oneOfField(offer(w.rating, 'rating', RATINGS, (n) => n)),
         comment: shortTextField(w.comment, 'evaluation-comment', 'line'),
       }}
@@ -43,12 +50,12 @@ export function EvaluationCard(props: ContentProps) {
           <p>
             {w.count(tally.count)}
             {tally.count > 0 &&
-              ` · ${w.mean(mean.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }))}`}
+              ` – ${w.mean(mean.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }))}`}
           </p>
           <p>
             {WEATHERS.filter((k) => tally.weathers[k])
               .map((k) => `${w.weathers[k]} × ${tally.weathers[k]}`)
-              .join(' · ')}
+              .join(' – ')}
           </p>
           {others.length > 0 && <ByAuthor view={view} texts={others} line={(e) => e.comment} />}
         </div>

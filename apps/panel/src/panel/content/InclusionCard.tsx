@@ -1,6 +1,8 @@
 import { INCLUSION_DECK } from '@cercle/domain';
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { isPictureName, Picture } from '../../ui/Picture.tsx';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 export function InclusionCard({ view, myId, send }: ContentProps) {
@@ -9,10 +11,7 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
   const mayPick = canSend(view, myId, 'pickCard');
   const picks = view.inclusion?.picks ?? {};
   return (
-    <section className="card content" aria-labelledby="inclusion-title" data-testid="inclusion">
-      <h2 id="inclusion-title" className="card__title">
-        {pages.content.inclusion.title}
-      </h2>
+    <ContentCard name="inclusion" title={pages.content.inclusion.title}>
       {!view.inclusion &&
         (canSend(view, myId, 'launchInclusion') ? (
           <button
@@ -40,9 +39,7 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
                   disabled={!mayPick}
                   onClick={() => send({ type: 'pickCard', cardId: card.id })}
                 >
-                  <span className="deck__picture" aria-hidden="true">
-                    {card.picture}
-                  </span>
+                  {isPictureName(card.id) && <Picture name={card.id} />}
                   {pick(card.word)}
                 </button>
               </li>
@@ -58,7 +55,8 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
                 return (
                   <li key={personId}>
                     {nameOf(view, personId)}
-                    {t.colon} {card?.picture} {card ? pick(card.word) : cardId}
+                    {t.colon} {isPictureName(cardId) && <Picture name={cardId} />}{' '}
+                    {card ? pick(card.word) : cardId}
                   </li>
                 );
               })}
@@ -66,6 +64,6 @@ export function InclusionCard({ view, myId, send }: ContentProps) {
           )}
         </>
       )}
-    </section>
+    </ContentCard>
   );
 }

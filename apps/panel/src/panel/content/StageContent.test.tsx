@@ -55,18 +55,18 @@ function classicAt(key: string): SessionState {
 describe('[R25]–[R35] each stage shows its cards, written out stage by stage', () => {
   // biome-ignore format: a table reads in columns
   const EXPECTED: readonly (readonly [stage: string, person: string, cards: readonly string[]])[] = [
-    ['inclusion',       'con', ['inclusion']],
+    ['inclusion',       'con', ['ethics', 'inclusion']],
     ['previousDebrief', 'con', ['previous-plan']],
     ['subjectChoice',   'con', ['cases']],
     ['expose',          'con', ['contract', 'turns']],
-    ['clarification',   'con', ['contract', 'turns']],
+    ['clarification',   'con', ['contract', 'turns', 'questions']],
     ['contract',        'con', ['contract']],
     ['consultation',    'con', ['contract', 'turns', 'board']],
     ['break',           'con', []],
     ['synthesis',       'con', ['plan', 'learnings']],
-    ['synthesis',       'cli', ['plan']],
+    ['synthesis',       'cli', ['plan', 'client-sort']],
     ['learnings',       'con', ['learnings', 'evaluation']],
-    ['learnings',       'obs', ['learnings', 'evaluation', 'observer-grid']],
+    ['learnings',       'obs', ['learnings', 'evaluation', 'observer-grid', 'stage-notes-card']],
     ['conclusion',      'con', ['what-next']],
   ];
 
@@ -79,7 +79,21 @@ describe('[R25]–[R35] each stage shows its cards, written out stage by stage',
       'learnings',
       'evaluation',
       'observer-grid',
+      'stage-notes-card',
     ]);
+  });
+
+  it('[R64] before the start, the subjects proposed come first, to propose one in advance', async () => {
+    const scheduled = makeConsultingSession();
+    const before = { ...scheduled, lifecycle: 'scheduled' as const, consultations: [] };
+    expect((await cardsSeen(before, 'con'))[0]).toBe('cases');
+  });
+
+  it('[R61] [R62] in consultation the client has their own note; the observer their notes by stage', async () => {
+    expect(await cardsSeen(atStage('consultation'), 'cli')).toContain('client-note');
+    expect(await cardsSeen(atStage('consultation'), 'con')).not.toContain('client-note');
+    expect(await cardsSeen(atStage('consultation'), 'obs')).toContain('stage-notes-card');
+    expect(await cardsSeen(atStage('consultation'), 'con')).not.toContain('stage-notes-card');
   });
 
   it('a stage the facilitator added shows no card of the method', async () => {

@@ -2,13 +2,18 @@ import { type CatalogueStageKey, currentStage, isCatalogueStageKey } from '@cerc
 import type { ComponentType } from 'react';
 import { ActionPlanCard } from './ActionPlanCard.tsx';
 import { CaseBoard } from './CaseBoard.tsx';
+import { ClientNoteCard } from './ClientNoteCard.tsx';
+import { ClientSortCard } from './ClientSortCard.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import type { ContentProps } from './contentProps.ts';
+import { EthicsCard } from './EthicsCard.tsx';
 import { EvaluationCard } from './EvaluationCard.tsx';
 import { InclusionCard } from './InclusionCard.tsx';
 import { LearningsCard } from './LearningsCard.tsx';
 import { ObserverGridCard } from './ObserverGridCard.tsx';
 import { PreviousPlanCard } from './PreviousPlanCard.tsx';
+import { QuestionsCard } from './QuestionsCard.tsx';
+import { StageNotesCard } from './StageNotesCard.tsx';
 import { SuggestionBoard } from './SuggestionBoard.tsx';
 import { TurnsCard } from './TurnsCard.tsx';
 import { WhatNextCard } from './WhatNextCard.tsx';
@@ -32,15 +37,15 @@ const CLOSING: readonly Card[] = [LearningsCard, EvaluationCard, ObserverGridCar
  * of the catalogue without its row; a stage without cards says so with an empty one.
  */
 export const STAGE_CARDS: { readonly [K in StageKey]: readonly Card[] } = {
-  inclusion: [InclusionCard],
+  inclusion: [EthicsCard, InclusionCard],
   previousDebrief: [PreviousPlanCard],
   subjectChoice: [CaseBoard],
   expose: [ContractCard, TurnsCard],
-  clarification: [ContractCard, TurnsCard],
+  clarification: [ContractCard, TurnsCard, QuestionsCard],
   contract: [ContractCard],
-  consultation: [ContractCard, TurnsCard, SuggestionBoard],
+  consultation: [ContractCard, TurnsCard, ClientNoteCard, SuggestionBoard],
   break: [],
-  synthesis: [ActionPlanCard, LearningsBesidePlan],
+  synthesis: [ActionPlanCard, ClientSortCard, LearningsBesidePlan],
   learnings: CLOSING,
   regulation: CLOSING,
   conclusion: [WhatNextCard],
@@ -53,9 +58,15 @@ export const AFTER_THE_END: readonly Card[] = [...CLOSING, WhatNextCard];
 
 /** The cards of the session's current stage (or of its end), for this view. */
 export function cardsFor(view: StageContentProps['view']): readonly Card[] {
-  if (view.lifecycle === 'ended') return AFTER_THE_END;
+  // The observer's notes by stage follow every stage, and stay theirs to read after it [R62].
+  if (view.lifecycle === 'ended') return [...AFTER_THE_END, StageNotesCard];
   const key = currentStage(view).key;
-  return STAGE_CARDS[isCatalogueStageKey(key) ? key : 'custom'];
+  const cards = STAGE_CARDS[isCatalogueStageKey(key) ? key : 'custom'];
+  // Subjects prepared in advance [R64]: before the start, members propose theirs and everyone
+  // sees them, whatever stage opens the session.
+  const ahead =
+    view.lifecycle === 'scheduled' && !cards.includes(CaseBoard) ? [CaseBoard, ...cards] : cards;
+  return [...ahead, StageNotesCard];
 }
 
 /**

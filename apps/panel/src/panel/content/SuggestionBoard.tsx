@@ -4,11 +4,14 @@ import {
   KIND_VISIBILITIES,
   LIMITS,
   SUGGESTION_SORTS,
+  type SuggestionSort,
   type Visibility,
 } from '@cercle/domain';
 import { useState } from 'react';
 import { usePageMessages } from '../../i18n/i18n.tsx';
+import { draftKey, useDraft } from '../../ui/useDraft.ts';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
@@ -17,10 +20,15 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
   const pages = usePageMessages();
   const w = pages.content.suggestions;
   const consultation = currentConsultation(view);
-  const [text, setText] = useState('');
+  // A suggestion half typed outlives a stage change, its undo and a reload (one per consultation).
+  const [text, setText, forgetText] = useDraft(
+    draftKey(view.id, myId, `suggestion:${consultation?.id ?? ''}`),
+  );
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility('suggestion'));
   if (!consultation) return null;
   const isClient = consultation.clientId === myId;
+  // The client's sort: in this view only for the client, or for all once they share it [R73].
+  const sorts = view.boardSorts[consultation.id]?.sorts ?? {};
   const may = {
     post: canSend(view, myId, 'postSuggestion'),
     // Only the consultation's client sorts (the domain checks whose board it is on sending).
@@ -28,10 +36,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
     share: canSend(view, myId, 'setVisibility'),
   };
   return (
-    <section className="card content" aria-labelledby="board-title" data-testid="board">
-      <h2 id="board-title" className="card__title">
-        {w.title}
-      </h2>
+    <ContentCard name="board" title={w.title}>
       {isClient && (
         <p className="reminder" role="note" data-testid="reminder">
           {w.reminder}
@@ -42,7 +47,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
         {consultation.suggestions.map((s) => (
           <li
             key={s.id}
-            className={`suggestion suggestion--${s.sort ?? 'new'}`}
+            className={`suggestion suggestion--${sorts[s.id] ?? 'new'}`}
             data-testid="suggestion"
           >
             <p>
@@ -55,13 +60,13 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
                   <button
                     key={sort}
                     type="button"
-                    aria-pressed={s.sort === sort}
+                    aria-pressed={sorts[s.id] === sort}
                     data-testid={`sort-${sort}`}
                     onClick={() =>
                       send({
                         type: 'sortSuggestion',
                         suggestionId: s.id,
-                        sort: s.sort === sort ? null : sort,
+                        sort: sorts[s.id] === sort ? null : sort,
                       })
                     }
                   >
@@ -70,7 +75,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
                 ))}
               </fieldset>
             ) : (
-              s.sort && <p className="suggestion__sort">{w.sorts[s.sort]}</p>
+              <SortLabel sort={sorts[s.id]} labels={w.sorts} />
             )}
             {s.authorId === myId && !isClient && may.share && (
               <VisibilityPicker
@@ -90,6 +95,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
             if (!text.trim()) return;
             send({ type: 'postSuggestion', text, visibility });
             setText('');
+            forgetText();
           }}
         >
           <label className="visually-hidden" htmlFor="suggestion-text">
@@ -98,7 +104,7 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
           <textarea
             id="suggestion-text"
             data-testid="suggestion-text"
-            placeholder={isClient ? w.clientPlaceholder : w.placeholder}
+            placeholder={w.placeholder}
             value={text}
             maxLength={LIMITS.shortTextMaxChars}
             rows={2}
@@ -124,6 +130,17 @@ export function SuggestionBoard({ view, myId, send }: ContentProps) {
           </button>
         </form>
       )}
-    </section>
+    </ContentCard>
   );
+}
+
+/** The client's sort of a suggestion, where this reader may read it [R73]. */
+function SortLabel({
+  sort,
+  labels,
+}: {
+  sort: SuggestionSort | undefined;
+  labels: Readonly<Record<SuggestionSort, string>>;
+}) {
+  return sort ? <p className="suggestion__sort">{labels[sort]}</p> : null;
 }

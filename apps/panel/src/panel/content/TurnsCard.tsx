@@ -1,5 +1,7 @@
 import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
+import { Picture } from '../../ui/Picture.tsx';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
 import { type ContentProps, nameOf } from './contentProps.ts';
 
 /** Who speaks, who waits: raised hands and the round, so every consultant gets the floor. */
@@ -19,10 +21,7 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
   };
   if (!may.lower) return null;
   return (
-    <section className="card content" aria-labelledby="turns-title" data-testid="turns">
-      <h2 id="turns-title" className="card__title">
-        {w.title}
-      </h2>
+    <ContentCard name="turns" title={w.title}>
       <p aria-live="polite" data-testid="speaker">
         {w.speaking}
         {t.colon} <strong>{speakerId ? nameOf(view, speakerId) : w.nobody}</strong>
@@ -40,7 +39,7 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
         <ol data-testid="hands">
           {hands.map((id) => (
             <li key={id}>
-              ✋ {nameOf(view, id)}{' '}
+              <Picture name="hand" /> {nameOf(view, id)}{' '}
               {may.give && (
                 <button type="button" onClick={() => send({ type: 'giveFloor', personId: id })}>
                   {w.give}
@@ -78,6 +77,6 @@ export function TurnsCard({ view, myId, send }: ContentProps) {
           </button>
         )}
       </p>
-    </section>
+    </ContentCard>
   );
 }

@@ -6,11 +6,21 @@ import { useI18n, usePageMessages } from '../../i18n/i18n.tsx';
 import { saveCredentials } from '../../sync/credentials.ts';
 import { authorizedFetch, download } from '../../ui/api.ts';
 import { navigate } from '../../ui/router.ts';
+import { draftKey, isShapedLike, useStoredDraft } from '../../ui/useDraft.ts';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { canSend } from '../canSend.ts';
+import { ContentCard } from './ContentCard.tsx';
 import type { ContentProps } from './contentProps.ts';
 
 type Busy = null | 'next' | 'export' | 'data';
+
+/** The next session's date and the cycle's length, as typed (empty: not said). */
+interface NextSessionDraft {
+  readonly nextDate: string;
+  readonly cycleSessions: string;
+}
+
+const BLANK_NEXT_SESSION: NextSessionDraft = { nextDate: '', cycleSessions: '' };
 
 /**
  * The end of a session and the link to the next: the person's summary to keep, the cycle's page,
@@ -27,10 +37,19 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
   const [fileOutcome, setFileOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   // Opening the next session announces it here: whoever may announce it opens it.
   const mayOpenNext = canSend(view, myId, 'announceNextSession') && !view.nextSessionId;
-  const [nextDate, setNextDate] = useState('');
-  const [cycleSessions, setCycleSessions] = useState(
-    view.cycleSessions === null ? '' : String(view.cycleSessions),
+  // Typed at Conclusion, used once the session is over: kept on the device so ending the session
+  // (which redraws this card), a reload or an undo does not drop them before the next one opens.
+  const plan = useStoredDraft<NextSessionDraft>(
+    draftKey(view.id, myId, 'next-session'),
+    () => ({
+      nextDate: '',
+      cycleSessions: view.cycleSessions === null ? '' : String(view.cycleSessions),
+    }),
+    (stored) => (isShapedLike(stored, BLANK_NEXT_SESSION) ? stored : null),
   );
+  const { nextDate, cycleSessions } = plan.draft;
+  const setNextDate = (next: string) => plan.change({ ...plan.draft, nextDate: next });
+  const setCycleSessions = (next: string) => plan.change({ ...plan.draft, cycleSessions: next });
 
   async function run(kind: Busy, task: () => Promise<boolean>) {
     setBusy(kind);
@@ -80,6 +99,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
         await response?.json().catch(() => null),
       );
       if (!response?.ok || !parsed.success) return false;
+      plan.forget();
       saveCredentials(parsed.data.sessionId, {
         token: parsed.data.token,
         personId: parsed.data.personId,
@@ -89,10 +109,7 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
     });
 
   return (
-    <section className="card content" aria-labelledby="next-title" data-testid="what-next">
-      <h2 id="next-title" className="card__title">
-        {w.title}
-      </h2>
+    <ContentCard name="next" testId="what-next" title={w.title}>
       <p className="actions">
         <button
           type="button"
@@ -195,6 +212,6 @@ export function WhatNextCard({ view, myId, send, token }: ContentProps & { token
           {fileOutcome.message}
         </p>
       )}
-    </section>
+    </ContentCard>
   );
 }

@@ -1,21 +1,13 @@
-import {
-  type Command,
-  decide,
-  LIMITS,
-  Rejection,
-  type SessionState,
-  viewFor,
-} from '@cercle/domain';
+import { type Command, decide, LIMITS, Rejection } from '@cercle/domain';
 import { makeConsultingSession } from '@cercle/domain/testing/contentSamples';
 import { commandSchema } from '@cercle/protocol';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { type ComponentType, Suspense } from 'react';
+import { fireEvent, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { I18nProvider, loadPageMessages } from '../../i18n/i18n.tsx';
+import { loadPageMessages } from '../../i18n/i18n.tsx';
 import { run, T0 } from '../../testing/builders.ts';
+import { showCard as show } from '../../testing/showCard.tsx';
 import { ActionPlanCard } from './ActionPlanCard.tsx';
 import { ContractCard } from './ContractCard.tsx';
-import type { ContentProps } from './contentProps.ts';
 import { EvaluationCard } from './EvaluationCard.tsx';
 import { LearningsCard } from './LearningsCard.tsx';
 import { ObserverGridCard } from './ObserverGridCard.tsx';
@@ -29,22 +21,6 @@ beforeAll(() => loadPageMessages('fr'));
  */
 const consulting = makeConsultingSession;
 
-/** Shows one card to one person, as the stage's content does; returns what it sends. */
-async function show(Card: ComponentType<ContentProps>, state: SessionState, myId: string) {
-  cleanup();
-  const sent: Command[] = [];
-  await act(async () => {
-    render(
-      <I18nProvider initial="fr">
-        <Suspense fallback={null}>
-          <Card view={viewFor(state, myId)} myId={myId} send={(c) => sent.push(c)} />
-        </Suspense>
-      </I18nProvider>,
-    );
-  });
-  return sent;
-}
-
 function type(testId: string, value: string) {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 }
@@ -57,7 +33,7 @@ const textOf = (testId: string) => screen.getByTestId(testId).textContent?.repla
 describe('the authored texts: whoever may write one gets its form, the others read it', () => {
   it('learnings: written by anyone, kept private until shared, read by the others once shared', async () => {
     const sent = await show(LearningsCard, consulting(), 'con');
-    expect(screen.getByText('moi seul·e')).toBeTruthy();
+    expect(screen.getByText('moi uniquement')).toBeTruthy();
     type('learnings-content', 'Questions ouvertes');
     type('learnings-process', 'Écouter jusqu’au bout');
     fireEvent.click(screen.getByTestId('learnings-save'));
@@ -136,6 +112,10 @@ describe('the authored texts: whoever may write one gets its form, the others re
         listening: 4,
         questionsOverAdvice: 3,
         clientFloor: 1,
+        stagesRespected: 3,
+        clientListening: 3,
+        kindness: 3,
+        timeKept: 3,
         comment: '',
       },
     ]);

@@ -7,6 +7,11 @@ export interface ContentProps {
   readonly send: (command: Command) => void;
 }
 
+/** What a card that reads the time receives besides: the server's clock, as this device estimates it. */
+export interface ClockedProps extends ContentProps {
+  readonly serverNow: () => number;
+}
+
 export function nameOf(view: SessionView, personId: string): string {
   return view.people.find((p) => p.id === personId)?.displayName ?? '—';
 }

@@ -1,4 +1,4 @@
-import type { ActionPlan, SessionView } from '@cercle/domain';
+import { type ActionPlan, formatLongDate, type SessionView } from '@cercle/domain';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { nameOf } from './contentProps.ts';
@@ -25,6 +25,7 @@ export function PlanReadout({
   labels: { readonly firstStep: string; readonly byWhen: string };
   testId?: string;
 }) {
+  const { locale } = useI18n();
   return (
     <>
       <ul data-testid={testId}>
@@ -33,7 +34,7 @@ export function PlanReadout({
         ))}
       </ul>
       <Part label={labels.firstStep}>{plan.firstStep}</Part>
-      <Part label={labels.byWhen}>{plan.byWhen}</Part>
+      <Part label={labels.byWhen}>{plan.byWhen && formatLongDate(plan.byWhen, locale)}</Part>
     </>
   );
 }

@@ -17,6 +17,7 @@ interface Typed {
   readonly shape: 'paragraph' | 'line' | 'date';
   readonly maxLength?: number;
   readonly rows?: number;
+  readonly required?: boolean;
 }
 
 /** Words typed by the author: a paragraph, a line or a date. */
@@ -27,6 +28,7 @@ function typedField(label: string, testId: string, spec: Typed): TextField<strin
         'data-testid': testId,
         value,
         maxLength: spec.maxLength,
+        required: spec.required,
         onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
           change(e.target.value),
       };
@@ -60,9 +62,21 @@ function convertedField<V>(
 export const longTextField = (label: string, testId: string) =>
   typedField(label, testId, { shape: 'paragraph', maxLength: LIMITS.longTextMaxChars });
 
-/** A few lines: a contract's request, a comment, a plan's first step. */
-export const shortTextField = (label: string, testId: string, shape: 'paragraph' | 'line') =>
-  typedField(label, testId, { shape, maxLength: LIMITS.shortTextMaxChars });
+/** A few lines: a contract's request, a comment, a plan's first step, a question. */
+export const shortTextField = (
+  label: string,
+  testId: string,
+  shape: 'paragraph' | 'line',
+  rows?: number,
+) => typedField(label, testId, { shape, maxLength: LIMITS.shortTextMaxChars, rows });
+
+/** A name for something, on one line, never blank: a case's title. */
+export const titleField = (label: string, testId: string) =>
+  typedField(label, testId, { shape: 'line', maxLength: LIMITS.caseTitleMaxChars, required: true });
+
+/** Notes taken while listening: longer than a comment, shorter than a page. */
+export const noteField = (label: string, testId: string) =>
+  typedField(label, testId, { shape: 'paragraph', maxLength: LIMITS.noteMaxChars, rows: 6 });
 
 /** Short texts, one a line: a plan's actions (the domain drops the empty ones and counts them). */
 export const linesField = (label: string, testId: string): TextField<readonly string[]> =>
