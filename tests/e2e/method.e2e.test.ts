@@ -145,11 +145,12 @@ describe.skipIf(!hasChromium())(
       await eve.getByTestId('suggestion-post').click();
       await expect.poll(() => chloe.getByTestId('suggestion').count()).toBe(2);
       expect(await chloe.getByTestId('reminder').textContent()).toContain('sans débattre');
-      await chloe.getByTestId('suggestion').first().getByTestId('sort-keep').click();
-      await expect
-        .poll(() => dan.getByTestId('suggestion').first().textContent())
-        .toContain('Je garde');
+      const kept = chloe.getByTestId('suggestion').first().getByTestId('sort-keep');
+      await kept.click();
+      await expect.poll(() => kept.getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => awa.getByTestId('suggestion').count()).toBe(1);
+      // The sort is the client's own until they share it at the synthesis [R73].
+      expect(await dan.getByTestId('suggestion').first().textContent()).not.toContain('Je garde');
 
       // 8–9. Break, then synthesis: the client's action plan; consultants' learnings.
       await nextStage('Pause');

@@ -320,7 +320,7 @@ function clientPage(settings: Record<string, unknown>): string {
 iframe{border:0;width:100%;flex:1;display:block}</style></head>
 <body><div id="zoom" aria-label="Zoom">
 <p id="offer" data-testid="zoom-offer" hidden><span></span> <button id="offer-join" type="button">Rejoindre</button></p>
-<p id="share" data-testid="zoom-share" hidden>Partage d’écran de l’animateur·rice</p>
+<p id="share" data-testid="zoom-share" hidden>Partage d’écran de l’animateur</p>
 <ul id="notifications" data-testid="zoom-notifications"></ul></div>
 <iframe id="app" title="Cercle" src="/zoom/home"></iframe>
 <script id="settings" type="application/json">${json}</script>
