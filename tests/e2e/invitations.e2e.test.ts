@@ -24,7 +24,8 @@ describe.skipIf(!hasChromium())('invitations and the address the server prints',
     // As on a laptop: the public address says localhost, people open 127.0.0.1 too.
     const port = await freePort();
     server = await startServer({ port, env: { PUBLIC_URL: `http://localhost:${port}` } });
-    browser = await launchChromium();
+    // A name of the machine on the local network, as a colleague's laptop would use it.
+    browser = await launchChromium(['--host-resolver-rules=MAP cercle-lan.test 127.0.0.1']);
   });
 
   afterAll(async () => {
@@ -71,6 +72,24 @@ describe.skipIf(!hasChromium())('invitations and the address the server prints',
     const page = await newPage();
     await page.goto(created.facilitatorLink.replace('//localhost:', '//127.0.0.1:'));
     await page.getByTestId('stage-title').waitFor();
+    await page.getByTestId('connection').filter({ hasText: 'Connecté' }).waitFor();
+  });
+
+  it('item 2: opened under a name the server is not published at, the panel says where to go', async () => {
+    const created = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      groupName: 'Cercle',
+      templateKey: 'remote-2h',
+      facilitatorName: 'Awa',
+    });
+    const page = await newPage();
+    await page.goto(created.facilitatorLink.replace('//localhost:', '//cercle-lan.test:'));
+    const hint = page.getByTestId('wrong-address');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('cercle-lan.test');
+    // The same page at the published address, its link's secret included: it connects.
+    await hint.getByRole('link').click();
+    await page.getByTestId('stage-title').waitFor();
+    expect(new URL(page.url()).hostname).toBe('localhost');
     await page.getByTestId('connection').filter({ hasText: 'Connecté' }).waitFor();
   });
 

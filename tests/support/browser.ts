@@ -23,8 +23,11 @@ export function hasChromium(): boolean {
  * Chromium, whose every context waits for a locator, an action or a navigation as long as a loaded
  * machine may need (Playwright's own default is 30 s); a wait still ends as soon as it can.
  */
-export async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);

@@ -11,6 +11,7 @@ import { startResyncMonitor } from './cluster/resyncMonitor.ts';
 import type { Config } from './config.ts';
 import { registerTeamsRoutes } from './hosts/teams/teamsRoutes.ts';
 import { registerZoomRoutes } from './hosts/zoom/zoomRoutes.ts';
+import { registerAddressRoute } from './http/addressRoute.ts';
 import { registerDeviceLinkRoutes } from './http/deviceLinkRoutes.ts';
 import { registerFileLinkRoutes } from './http/fileLinkRoutes.ts';
 import { registerGroupRoutes } from './http/groupRoutes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerStageRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerFileLinkRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
   registerDeviceLinkRoutes(app, { store, rooms, publicUrl: config.publicUrl, now });
+  registerAddressRoute(app, config.publicUrl);
   registerZoomRoutes(app, { config, store, rooms, now });
   registerTeamsRoutes(app, {
     config,

@@ -126,6 +126,13 @@ const cycleTextSchema = z.object({
   at: epochMsSchema,
 });
 
+/**
+ * GET /api/address: the address the server is published at. A panel whose socket keeps failing
+ * reads it to tell a person who opened the server under another name where to open it instead.
+ */
+export const addressResponseSchema = z.object({ publicUrl: z.url({ protocol: /^https?$/ }) });
+export type AddressResponse = z.infer<typeof addressResponseSchema>;
+
 /** GET /api/groups/:groupId/cycle: the capitalisation page, as the reader may see it. */
 export const cycleResponseSchema = z.object({
   groupId: idSchema,

@@ -115,6 +115,11 @@ export const en: Messages = {
     confirmRemove: (name) =>
       `Remove ${name} from the session? Their panels close and their access is revoked.`,
   },
+  wrongAddress: {
+    explain: (host: string) =>
+      `Cercle cannot connect at ${host}: the server is published under another address.`,
+    open: (host: string) => `Open this page at ${host}`,
+  },
   participantLink: {
     title: 'Participant link',
     intro:

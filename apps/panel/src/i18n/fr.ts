@@ -116,6 +116,11 @@ export const fr = {
     confirmRemove: (name: string) =>
       `Retirer ${name} de la séance ? Ses panneaux se ferment et son accès est révoqué.`,
   },
+  wrongAddress: {
+    explain: (host: string) =>
+      `Cercle ne peut pas se connecter à l’adresse ${host}\u00a0: le serveur est publié sous une autre adresse.`,
+    open: (host: string) => `Ouvrir cette page sur ${host}`,
+  },
   participantLink: {
     title: 'Lien des participants',
     intro:

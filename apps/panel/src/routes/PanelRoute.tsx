@@ -4,6 +4,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { preloadStageContent, SessionPanel } from '../panel/SessionPanel.tsx';
 import { useSync } from '../sync/useSync.ts';
 
+// Only when the socket keeps failing before any view.
+const WrongAddressHint = lazy(() =>
+  import('./WrongAddressHint.tsx').then((module) => ({ default: module.WrongAddressHint })),
+);
 // The read-from-afar view opens only on a meeting's shared screen.
 const StageView = lazy(() =>
   import('../panel/StageView.tsx').then((module) => ({ default: module.StageView })),
@@ -63,6 +67,13 @@ export function PanelRoute({
         <p className="loading" role="status" data-testid="connection" data-status={snapshot.status}>
           {t.connection[snapshot.status]}
         </p>
+        {snapshot.status === 'reconnecting' && (
+          <Suspense fallback={null}>
+            <WrongAddressHint
+              fragment={`${variant === 'stage' ? 'stage' : 'token'}=${encodeURIComponent(token)}`}
+            />
+          </Suspense>
+        )}
       </main>
     );
   if (variant === 'stage')
